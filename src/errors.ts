@@ -1,0 +1,120 @@
+/**
+ * The one error class of the library (SPEC 3), its codes, and the code-frame
+ * formatter.
+ */
+
+/**
+ * Every code a {@link ListingError} can carry. `docs/errors.md` gives each
+ * with an example input and message.
+ */
+export const ERROR_CODES = Object.freeze([
+  "E_EMPTY",
+  "E_MISSING_YEAR",
+  "E_SERIES",
+  "E_REVIEW_START",
+  "E_UNTERMINATED_REVIEW",
+  "E_DUPLICATE_SECTION",
+  "E_SECTION_ORDER",
+  "E_INVALID",
+] as const);
+
+/** A stable string naming what went wrong. */
+export type ListingErrorCode = (typeof ERROR_CODES)[number];
+
+/** A place in the original input. */
+export interface Position {
+  /** 1-based line number. */
+  readonly line: number;
+  /** 1-based column, in UTF-16 code units. */
+  readonly column: number;
+  /** 0-based offset from the start of the input, in UTF-16 code units. */
+  readonly offset: number;
+}
+
+/** What a {@link ListingError} is made from. */
+export interface ListingErrorDetails extends Position {
+  readonly code: ListingErrorCode;
+  /** What went wrong, in plain words, without the position. */
+  readonly reason: string;
+  /** Syntax errors: what the grammar would have accepted here. */
+  readonly expected?: readonly string[] | undefined;
+  /** Syntax errors: what stood there instead. */
+  readonly found?: string | undefined;
+  /** Validation errors: the field of the record, as zod names it. */
+  readonly path?: readonly (string | number)[] | undefined;
+  /** Validation errors: the zod issue. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Thrown by `parseListing` (and returned by `safeParseListing`) for input
+ * that is not a film listing. `line`, `column` and `offset` point into the
+ * original input, noise included.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseListing("The Red Shoes\n7.5\n1948");
+ * } catch (error) {
+ *   if (error instanceof ListingError && error.code === "E_INVALID") {
+ *     error.message; // "line 2, column 1: rating 7.5 is outside 0–5"
+ *   }
+ * }
+ * ```
+ */
+export class ListingError extends Error {
+  override readonly name = "ListingError";
+  readonly code: ListingErrorCode;
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+  /** What went wrong, in plain words, without the position. */
+  readonly reason: string;
+  readonly expected: readonly string[] | undefined;
+  readonly found: string | undefined;
+  readonly path: readonly (string | number)[] | undefined;
+
+  constructor(details: ListingErrorDetails) {
+    super(
+      `line ${details.line}, column ${details.column}: ${details.reason}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    this.code = details.code;
+    this.line = details.line;
+    this.column = details.column;
+    this.offset = details.offset;
+    this.reason = details.reason;
+    this.expected = details.expected;
+    this.found = details.found;
+    this.path = details.path;
+  }
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * Renders the line an error points at with its neighbours and a caret under
+ * the column, for terminals and logs.
+ *
+ * @example
+ * ```ts
+ * formatCodeFrame(error, text);
+ * // "  1 | The Red Shoes\n> 2 | 7.5\n    | ^\n  3 | 1948"
+ * ```
+ */
+export function formatCodeFrame(error: Position, text: string, context = 1): string {
+  const lines = text.split(LINE_BREAK);
+  const first = Math.max(1, error.line - context);
+  const last = Math.min(lines.length, error.line + context);
+  const width = String(last).length;
+  const frame: string[] = [];
+  for (let number = first; number <= last; number++) {
+    const shown = (lines[number - 1] ?? "").replace(/\t/g, " ");
+    const gutter = String(number).padStart(width);
+    frame.push(`${number === error.line ? ">" : " "} ${gutter} | ${shown}`.trimEnd());
+    if (number === error.line) {
+      frame.push(`  ${" ".repeat(width)} | ${" ".repeat(error.column - 1)}^`);
+    }
+  }
+  return frame.join("\n");
+}

@@ -1,0 +1,42 @@
+/**
+ * Reviews (SPEC 1.5): each wrapped in double quotes, straight or curly,
+ * spanning any number of lines, blank ones included.
+ */
+
+import P from "parsimmon";
+import { EXPECTED } from "./leaves";
+import type { ReviewNode } from "./tree";
+
+const NEWLINE = 10;
+const QUOTE = 0x22; // "
+const LEFT_QUOTE = 0x201c; // “
+const RIGHT_QUOTE = 0x201d; // ”
+
+const opens = (code: number) => code === QUOTE || code === LEFT_QUOTE;
+const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
+
+/**
+ * One review, from the opening quote that starts its first line to the
+ * first closing quote that ends a line followed (past blank lines) by the
+ * next opening line or the end. Consumes the blank lines after it.
+ *
+ * Written as one scan with `indexOf` rather than combinators: a review may
+ * be megabytes long, and this keeps it a single linear pass.
+ */
+export const review: P.Parser<ReviewNode> = P((input, start) => {
+  if (!opens(input.charCodeAt(start))) return P.makeFailure(start, EXPECTED.reviewOpen);
+  for (let lineStart = start; ; ) {
+    const newline = input.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? input.length : newline;
+    // The closing quote must be a character of its own, not the opening one.
+    if (lineEnd - 1 > start && closes(input.charCodeAt(lineEnd - 1))) {
+      let next = lineEnd;
+      while (input.charCodeAt(next) === NEWLINE) next++;
+      if (next === input.length || opens(input.charCodeAt(next))) {
+        return P.makeSuccess(next, { at: start, text: input.slice(start + 1, lineEnd - 1) });
+      }
+    }
+    if (newline === -1) return P.makeFailure(start, EXPECTED.reviewClose);
+    lineStart = newline + 1;
+  }
+});

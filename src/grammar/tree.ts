@@ -1,0 +1,69 @@
+/**
+ * The raw tree the grammar returns: recognised text with the offset of each
+ * line in the clean text (see `lines.ts`). Values are not converted or
+ * checked here; `record.ts` does that.
+ */
+
+/** A recognised line: its text and where it starts in the clean text. */
+export interface LineNode {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** A vote count, split into its parts: `(1,234.5K)` → `1,234`, `5`, `K`. */
+export interface VotesNode extends LineNode {
+  readonly whole: string;
+  readonly fraction: string;
+  readonly unit: string;
+}
+
+/** A runtime: `2h 13m` → hours `2`, minutes `13`. */
+export interface RuntimeNode extends LineNode {
+  readonly hours: string | undefined;
+  readonly minutes: string | undefined;
+}
+
+/** The fixed-order block at the top of a listing (SPEC 1.2). */
+export interface HeaderNode {
+  readonly title: LineNode;
+  readonly rating: LineNode | null;
+  readonly votes: VotesNode | null;
+  readonly genres: readonly LineNode[];
+  readonly year: LineNode;
+  readonly runtime: RuntimeNode | null;
+  readonly certification: LineNode | null;
+}
+
+/** The sections whose lines are comma-separated names. */
+export type ListSectionKind = "cast" | "directors" | "availableOn";
+
+/** `Starring:`, `Directed by:` or `Also Available On:` and its lines. */
+export interface ListSectionNode {
+  readonly kind: ListSectionKind;
+  /** The header line. */
+  readonly header: LineNode;
+  /** The names after the header's colon, if any. */
+  readonly inline: string;
+  readonly lines: readonly LineNode[];
+}
+
+/** One review: the text between its quotes, not yet trimmed. */
+export interface ReviewNode {
+  /** Where its opening quote stands. */
+  readonly at: number;
+  readonly text: string;
+}
+
+/** `Community Reviews` and the reviews after it. */
+export interface ReviewsSectionNode {
+  readonly header: LineNode;
+  readonly reviews: readonly ReviewNode[];
+}
+
+/** The whole listing as the grammar recognised it. */
+export interface ListingNode {
+  readonly header: HeaderNode;
+  readonly synopsis: readonly LineNode[];
+  readonly sections: readonly ListSectionNode[];
+  readonly reviews: ReviewsSectionNode | null;
+}

@@ -1,0 +1,11 @@
+/**
+ * film-listing: parse the text of a scraped streaming-service film page into
+ * a validated, typed {@link Film} record.
+ *
+ * @packageDocumentation
+ */
+
+export { ERROR_CODES, formatCodeFrame, ListingError, type ListingErrorCode, type Position } from "./errors";
+export { type Film, FilmSchema, type Review, ReviewSchema } from "./film";
+export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
+export { BADGES, CERTIFICATIONS, GENRES, type VocabularyOptions } from "./vocabulary";

@@ -1,0 +1,158 @@
+/** `parseListing` and `safeParseListing`: text → validated Film. */
+
+import { isValid } from "date-fns";
+import type P from "parsimmon";
+import { ListingError, type ListingErrorCode } from "./errors";
+import type { Film } from "./film";
+import { collapseSpaces, EXPECTED } from "./grammar/leaves";
+import { listingGrammar } from "./grammar/listing";
+import { cleanText, endPosition, originalPosition } from "./lines";
+import { toFilm } from "./record";
+import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabularyFor } from "./vocabulary";
+
+/** Options of {@link parseListing}. */
+export interface ParseOptions extends VocabularyOptions {
+  /**
+   * The date the release year is checked against: a year may be at most
+   * five years after this date's year, taken in UTC. Defaults to now.
+   */
+  readonly referenceDate?: Date | undefined;
+}
+
+/** The result of {@link safeParseListing}, shaped like zod's `safeParse`. */
+export type SafeParseListingResult =
+  | { readonly success: true; readonly data: Film; readonly error?: undefined }
+  | { readonly success: false; readonly error: ListingError; readonly data?: undefined };
+
+/** How many years after the reference year a release year may be. */
+const YEARS_AHEAD = 5;
+
+const DEFAULT_GRAMMAR = listingGrammar(DEFAULT_VOCABULARY);
+let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<import("./grammar/tree").ListingNode> } | undefined;
+
+/**
+ * Parses the text of a scraped film page into a validated {@link Film}.
+ *
+ * @throws {ListingError} when the text is not a film listing; its `code`,
+ * `line` and `column` say what and where.
+ * @throws {TypeError} when `text` is not a string, or an option is invalid.
+ *
+ * @example
+ * ```ts
+ * const film = parseListing("The Red Shoes\n4.3\n(398)\nDrama\n1948\n133 min\nNR");
+ * film.title; // "The Red Shoes"
+ * film.voteCount; // 398
+ * film.runtimeMinutes; // 133
+ * ```
+ */
+export function parseListing(text: string, options: ParseOptions = {}): Film {
+  if (typeof text !== "string") {
+    throw new TypeError(`parseListing expects the listing as a string, got ${describe(text)}`);
+  }
+  const vocabulary = vocabularyFor(options);
+  const latestYear = latestYearFor(options.referenceDate);
+  const clean = cleanText(text);
+  const locate = (at: number) => originalPosition(text, clean, at);
+  const result = grammarFor(vocabulary).parse(clean);
+  if (!result.status) throw syntaxError(text, clean, result);
+  return toFilm(result.value, { vocabulary, latestYear, locate });
+}
+
+/**
+ * Like {@link parseListing}, but returns the error instead of throwing it,
+ * as zod's `safeParse` does.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseListing("The Red Shoes\n7.5\n1948");
+ * if (!result.success) {
+ *   result.error.code; // "E_INVALID"
+ *   result.error.line; // 2
+ * }
+ * ```
+ */
+export function safeParseListing(text: string, options?: ParseOptions): SafeParseListingResult {
+  if (typeof text !== "string") {
+    throw new TypeError(`safeParseListing expects the listing as a string, got ${describe(text)}`);
+  }
+  try {
+    return { success: true, data: parseListing(text, options) };
+  } catch (error) {
+    if (error instanceof ListingError) return { success: false, error };
+    throw error;
+  }
+}
+
+function grammarFor(vocabulary: Vocabulary): P.Parser<import("./grammar/tree").ListingNode> {
+  if (vocabulary === DEFAULT_VOCABULARY) return DEFAULT_GRAMMAR;
+  if (lastGrammar?.vocabulary !== vocabulary) {
+    lastGrammar = { vocabulary, grammar: listingGrammar(vocabulary) };
+  }
+  return lastGrammar.grammar;
+}
+
+function latestYearFor(referenceDate: Date | undefined): number {
+  if (referenceDate === undefined) return new Date().getUTCFullYear() + YEARS_AHEAD;
+  if (!(referenceDate instanceof Date) || !isValid(referenceDate)) {
+    throw new TypeError(`referenceDate must be a valid Date, got ${describe(referenceDate)}`);
+  }
+  return referenceDate.getUTCFullYear() + YEARS_AHEAD;
+}
+
+/** Which expectation names which error, first match wins. */
+const SYNTAX_CODES: readonly (readonly [string, ListingErrorCode])[] = [
+  [EXPECTED.title, "E_EMPTY"],
+  [EXPECTED.film, "E_SERIES"],
+  [EXPECTED.year, "E_MISSING_YEAR"],
+  [EXPECTED.reviewClose, "E_UNTERMINATED_REVIEW"],
+  [EXPECTED.reviewOpen, "E_REVIEW_START"],
+];
+
+function syntaxError(source: string, clean: string, failure: P.Failure): ListingError {
+  const at = failure.index.offset;
+  const expected = [...new Set(failure.expected)].sort();
+  const code = SYNTAX_CODES.find(([description]) => expected.includes(description))?.[1] ?? "E_MISSING_YEAR";
+  if (code === "E_EMPTY") {
+    return new ListingError({
+      code,
+      reason: "expected a film listing, found only blank lines",
+      line: 1,
+      column: 1,
+      offset: 0,
+      expected: [EXPECTED.title],
+      found: "the end",
+    });
+  }
+  const atEnd = at >= clean.length || /^\n*$/.test(clean.slice(at, at + 1));
+  const found = atEnd ? "the end" : foundLine(clean, at);
+  const reasons: Record<ListingErrorCode, string> = {
+    E_SERIES: `found ${found}: this is a series, not a film`,
+    E_MISSING_YEAR: `expected ${EXPECTED.year}, found ${found}`,
+    E_UNTERMINATED_REVIEW: `the review opened here is not closed: expected ${EXPECTED.reviewClose}`,
+    E_REVIEW_START: `expected ${EXPECTED.reviewOpen}, found ${found}`,
+  } as Record<ListingErrorCode, string>;
+  return new ListingError({
+    code,
+    reason: reasons[code],
+    ...(atEnd ? endPosition(source, clean) : originalPosition(source, clean, at)),
+    expected,
+    found,
+  });
+}
+
+const FOUND_LENGTH = 60;
+
+/** The clean line at `at`, quoted and cut short, for messages. */
+function foundLine(clean: string, at: number): string {
+  const newline = clean.indexOf("\n", at);
+  const line = collapseSpaces(
+    clean.slice(at, newline === -1 ? Math.min(clean.length, at + FOUND_LENGTH * 2) : newline),
+  );
+  return JSON.stringify(line.length > FOUND_LENGTH ? `${line.slice(0, FOUND_LENGTH - 1)}…` : line);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (value instanceof Date) return "an invalid Date";
+  return Array.isArray(value) ? "an array" : typeof value;
+}

@@ -1,0 +1,210 @@
+/**
+ * Grammar tree → validated Film: the trailing run of detail genres and
+ * badges (SPEC 1.4), names split at commas, numbers converted exactly, the
+ * section order checked, and the record validated with zod.
+ */
+
+import type { core } from "zod";
+import { ListingError, type ListingErrorCode, type Position } from "./errors";
+import { type Film, filmSchemaUpTo, MIN_YEAR } from "./film";
+import { collapseSpaces } from "./grammar/leaves";
+import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, VotesNode } from "./grammar/tree";
+import type { Vocabulary } from "./vocabulary";
+
+/** What turning a tree into a record needs besides the tree. */
+export interface RecordContext {
+  readonly vocabulary: Vocabulary;
+  /** The last valid release year. */
+  readonly latestYear: number;
+  /** Maps a clean-text offset to the original input. */
+  readonly locate: (at: number) => Position;
+}
+
+/** Section order (SPEC 1.3); the reviews come last and run to the end. */
+const SECTION_RANK: Readonly<Record<ListSectionKind, number>> = { cast: 0, directors: 1, availableOn: 2 };
+const SECTION_TITLE: Readonly<Record<ListSectionKind, string>> = {
+  cast: "Starring:",
+  directors: "Directed by:",
+  availableOn: "Also Available On:",
+};
+
+/**
+ * A comma between names, unless a suffix follows it (`Sammy Davis, Jr.` is
+ * one name).
+ */
+const NAME_SEPARATOR = /,(?! *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$))/;
+
+/** Turns the grammar's tree into a validated {@link Film}. */
+export function toFilm(tree: ListingNode, context: RecordContext): Film {
+  checkSectionOrder(tree.sections, context);
+  const { header } = tree;
+  const sections = new Map(tree.sections.map((section) => [section.kind, section]));
+  const cast = sections.get("cast");
+  const directors = sections.get("directors");
+
+  // The region before the services ends with the trailing run; it is the
+  // last of synopsis, cast and directors that the listing has.
+  const regionEnd = directors?.lines ?? cast?.lines ?? tree.synopsis;
+  const run = trailingRun(regionEnd, header.genres, context.vocabulary);
+  const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, run.start) : lines);
+
+  const synopsis = kept(tree.synopsis);
+  const reviews = tree.reviews?.reviews ?? [];
+  const record: Film = {
+    title: collapseSpaces(header.title.text),
+    rating: header.rating && Number(header.rating.text),
+    voteCount: header.votes && voteCount(header.votes),
+    genres: unique([...header.genres.map((genre) => collapseSpaces(genre.text)), ...run.genres]),
+    year: Number(header.year.text),
+    runtimeMinutes: header.runtime && Number(header.runtime.hours ?? 0) * 60 + Number(header.runtime.minutes ?? 0),
+    certification: header.certification && collapseSpaces(header.certification.text),
+    synopsis: synopsis.length === 0 ? null : synopsis.map((line) => collapseSpaces(line.text)).join("\n"),
+    cast: cast === undefined ? [] : names(cast, kept(cast.lines)),
+    directors: directors === undefined ? [] : names(directors, kept(directors.lines)),
+    badges: unique(run.badges),
+    availableOn: names(sections.get("availableOn")),
+    reviews: reviews.map((review) => ({ text: review.text.trim() })),
+  };
+
+  const result = filmSchemaUpTo(context.latestYear).safeParse(record);
+  if (result.success) return result.data;
+  throw invalid(result.error.issues[0] as core.$ZodIssue, tree, context);
+}
+
+/** Each section at most once, in order; a repeat wins over disorder. */
+function checkSectionOrder(sections: readonly ListSectionNode[], context: RecordContext): void {
+  const seen = new Set<ListSectionKind>();
+  let lastRank = -1;
+  for (const section of sections) {
+    const rank = SECTION_RANK[section.kind];
+    let code: ListingErrorCode | undefined;
+    let reason = "";
+    if (seen.has(section.kind)) {
+      code = "E_DUPLICATE_SECTION";
+      reason = `${SECTION_TITLE[section.kind]} appears a second time`;
+    } else if (rank < lastRank) {
+      code = "E_SECTION_ORDER";
+      const after = Object.keys(SECTION_RANK).find((kind) => SECTION_RANK[kind as ListSectionKind] === lastRank);
+      reason = `${SECTION_TITLE[section.kind]} must come before ${SECTION_TITLE[after as ListSectionKind]}`;
+    }
+    if (code !== undefined) {
+      const allowed = (Object.keys(SECTION_RANK) as ListSectionKind[])
+        .filter((kind) => SECTION_RANK[kind] > lastRank && !seen.has(kind))
+        .map((kind) => SECTION_TITLE[kind]);
+      throw new ListingError({
+        code,
+        reason,
+        ...context.locate(section.header.at),
+        expected: [...allowed, "Community Reviews", "the end"],
+        found: section.header.text,
+      });
+    }
+    seen.add(section.kind);
+    lastRank = rank;
+  }
+}
+
+interface TrailingRun {
+  /** Index of the run's first line in the region's last lines. */
+  readonly start: number;
+  readonly genres: string[];
+  readonly badges: string[];
+}
+
+/** The run of genre and badge lines that ends the region (SPEC 1.4). */
+function trailingRun(
+  lines: readonly LineNode[],
+  headerGenres: readonly LineNode[],
+  vocabulary: Vocabulary,
+): TrailingRun {
+  const headerNames = new Set(headerGenres.map((genre) => collapseSpaces(genre.text).toLowerCase()));
+  let start = lines.length;
+  while (start > 0) {
+    const lower = collapseSpaces((lines[start - 1] as LineNode).text).toLowerCase();
+    if (!vocabulary.badges.has(lower) && !vocabulary.genres.has(lower) && !headerNames.has(lower)) break;
+    start--;
+  }
+  const genres: string[] = [];
+  const badges: string[] = [];
+  for (const line of lines.slice(start)) {
+    const text = collapseSpaces(line.text);
+    const badge = vocabulary.badges.get(text.toLowerCase());
+    if (badge === undefined) genres.push(text);
+    else badges.push(badge);
+  }
+  return { start, genres, badges };
+}
+
+/** Names on a section's header line and the lines below it. */
+function names(section: ListSectionNode | undefined, lines = section?.lines ?? []): string[] {
+  if (section === undefined) return [];
+  const result: string[] = [];
+  for (const text of [section.inline, ...lines.map((line) => line.text)]) {
+    for (const name of text.split(NAME_SEPARATOR)) {
+      const trimmed = collapseSpaces(name.trim());
+      if (trimmed !== "") result.push(trimmed);
+    }
+  }
+  return result;
+}
+
+/** Values without repeats, compared case-insensitively, first spelling kept. */
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The vote count, computed on the digits so that `(4.1M)` is exactly
+ * 4100000. A count that is not whole comes out fractional, for the schema
+ * to refuse.
+ */
+function voteCount({ whole, fraction, unit }: VotesNode): number {
+  const digits = whole.replace(/,/g, "");
+  const exponent = unit === "" ? 0 : unit.toLowerCase() === "k" ? 3 : 6;
+  const significant = fraction.replace(/0+$/, "");
+  if (significant.length <= exponent) return Number(digits + significant.padEnd(exponent, "0"));
+  return Number(`${digits}${significant.slice(0, exponent)}.${significant.slice(exponent)}`);
+}
+
+/** A zod issue as a ListingError at the line the value came from. */
+function invalid(issue: core.$ZodIssue, tree: ListingNode, context: RecordContext): ListingError {
+  const [field, index] = issue.path;
+  const { header } = tree;
+  const fields: Record<string, { node: LineNode | null | undefined; reason: (found: string) => string }> = {
+    rating: { node: header.rating, reason: (found) => `rating ${found} is outside 0–5` },
+    voteCount: {
+      node: header.votes,
+      reason: (found) =>
+        issue.code === "too_big" ? `vote count ${found} is too large` : `vote count ${found} is not a whole number`,
+    },
+    year: {
+      node: header.year,
+      reason: (found) => `year ${found} is outside ${MIN_YEAR}–${context.latestYear}`,
+    },
+    runtimeMinutes: {
+      node: header.runtime,
+      reason: (found) =>
+        issue.code === "too_small" ? `runtime ${found} is not positive` : `runtime ${found} is too long`,
+    },
+    reviews: {
+      node: typeof index === "number" ? tree.reviews?.reviews[index] : undefined,
+      reason: () => "review is empty",
+    },
+  };
+  const described = fields[String(field)];
+  const node = described?.node ?? header.title;
+  return new ListingError({
+    code: "E_INVALID",
+    reason:
+      described === undefined ? `${String(field)}: ${issue.message}` : described.reason(collapseSpaces(node.text)),
+    ...context.locate(node.at),
+    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+    cause: issue,
+  });
+}

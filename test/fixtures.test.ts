@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { ListingError, parseListing, safeParseListing } from "../src/index";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures");
+const ERRORS = join(FIXTURES, "errors");
+/** Fixtures are checked against a fixed day, so that year bounds never drift. */
+const referenceDate = new Date("2026-11-25T00:00:00Z");
+
+const slugs = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith(".txt"))
+    .map((name) => name.slice(0, -".txt".length))
+    .sort();
+
+describe("golden fixtures", () => {
+  test("the reference listing is among them, byte for byte", () => {
+    const seed = join(import.meta.dirname, "..", "..", "shared", "seed");
+    const fixture = readFileSync(join(FIXTURES, "the-red-shoes.txt"), "utf8");
+    expect(fixture.startsWith("\nThe Red Shoes\n")).toBe(true);
+    expect(fixture.endsWith('enough."')).toBe(true);
+    let seedText: string | undefined;
+    try {
+      seedText = readFileSync(join(seed, "the-red-shoes.txt"), "utf8");
+    } catch {
+      // The seed is only beside a development checkout.
+    }
+    if (seedText !== undefined) expect(fixture).toBe(seedText);
+  });
+
+  test.each(slugs(FIXTURES))("%s.txt parses to the record of its .json", (slug) => {
+    const text = readFileSync(join(FIXTURES, `${slug}.txt`), "utf8");
+    const expected = readFileSync(join(FIXTURES, `${slug}.json`), "utf8");
+    const film = parseListing(text, { referenceDate });
+    // Compared as text, so that key order counts too.
+    expect(`${JSON.stringify(film, null, 2)}\n`).toBe(expected);
+  });
+});
+
+interface ExpectedError {
+  error: { code: string; line: number; column: number };
+}
+
+describe("error fixtures", () => {
+  test.each(slugs(ERRORS))("errors/%s.txt fails with the code and position of its .json", (slug) => {
+    const text = readFileSync(join(ERRORS, `${slug}.txt`), "utf8");
+    const { error: expected } = JSON.parse(readFileSync(join(ERRORS, `${slug}.json`), "utf8")) as ExpectedError;
+    const result = safeParseListing(text, { referenceDate });
+    expect(result.success).toBe(false);
+    const error = result.error as ListingError;
+    expect(error).toBeInstanceOf(ListingError);
+    expect({ code: error.code, line: error.line, column: error.column }).toEqual(expected);
+    // The offset agrees with line and column in the original text.
+    const lineStarts = [0, ...[...text.matchAll(/\r\n?|\n/g)].map((match) => (match.index ?? 0) + match[0].length)];
+    expect(error.offset).toBe((lineStarts[error.line - 1] ?? Number.NaN) + error.column - 1);
+    expect(error.message).toBe(`line ${error.line}, column ${error.column}: ${error.reason}`);
+  });
+});

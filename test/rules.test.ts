@@ -1,0 +1,449 @@
+import { describe, expect, test } from "vitest";
+import { type Film, ListingError, type ParseOptions, parseListing, safeParseListing } from "../src/index";
+
+const referenceDate = new Date("2026-11-25T00:00:00Z");
+const parse = (lines: readonly string[], options: ParseOptions = {}): Film =>
+  parseListing(lines.join("\n"), { referenceDate, ...options });
+const failure = (lines: readonly string[], options: ParseOptions = {}): ListingError => {
+  const result = safeParseListing(lines.join("\n"), { referenceDate, ...options });
+  if (result.success) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+  return result.error;
+};
+
+describe("title (SPEC 1.2.1)", () => {
+  test.each(["1917", "Music", "Romance", "PG: Psycho Goreman", "9", "4.3", "7.5", "Starring:", "133 min", "(398)", "2 Seasons"])(
+    "takes %j on the first line as the title",
+    (title) => {
+      expect(parse([title, "2019"]).title).toBe(title);
+    },
+  );
+
+  test("collapses runs of spaces in the title", () => {
+    expect(parse(["The   Third  Man", "1949"]).title).toBe("The Third Man");
+  });
+});
+
+describe("rating (SPEC 1.2.2)", () => {
+  test.each([
+    ["4", 4],
+    ["4.3", 4.3],
+    ["4.35", 4.35],
+    ["0", 0],
+    ["5", 5],
+    ["5.0", 5],
+  ])("reads %s as %d", (line, rating) => {
+    expect(parse(["Title", line, "1948"]).rating).toBe(rating);
+  });
+
+  test.each(["7.5", "10", "5.01", "12345"])("refuses %s as outside 0–5 at its line", (line) => {
+    const error = failure(["Title", line, "1948"]);
+    expect(error).toMatchObject({ code: "E_INVALID", line: 2, column: 1, path: ["rating"] });
+    expect(error.message).toBe(`line 2, column 1: rating ${line} is outside 0–5`);
+  });
+
+  test.each(["4.3.1", "4,3", "4.", ".5", "-1", "4.3 stars"])("does not take %j as a rating (it is a genre)", (line) => {
+    const film = parse(["Title", line, "1948"]);
+    expect(film.rating).toBeNull();
+    expect(film.genres).toEqual([line]);
+  });
+});
+
+describe("vote count (SPEC 1.2.3)", () => {
+  test.each([
+    ["(398)", 398],
+    ["(0)", 0],
+    ["(1,234)", 1234],
+    ["(1,234,567)", 1234567],
+    ["(1.2K)", 1200],
+    ["(1.25K)", 1250],
+    ["(12K)", 12000],
+    ["(12k)", 12000],
+    ["(3.4M)", 3400000],
+    ["(4.1M)", 4100000],
+    ["(1.0)", 1],
+    ["( 1,234 )", 1234],
+    ["(1.2 K)", 1200],
+    ["(0.001M)", 1000],
+    ["(2.50K)", 2500],
+  ])("reads %s as %d", (line, votes) => {
+    expect(parse(["Title", "4.3", line, "1948"]).voteCount).toBe(votes);
+  });
+
+  test("reads a vote count without a rating", () => {
+    expect(parse(["Title", "(398)", "1948"])).toMatchObject({ rating: null, voteCount: 398 });
+  });
+
+  test.each(["(2.5)", "(1.2345K)", "(0.0000001M)"])("refuses %s as not a whole number", (line) => {
+    const error = failure(["Title", "4.3", line, "1948"]);
+    expect(error).toMatchObject({ code: "E_INVALID", line: 3, column: 1, path: ["voteCount"] });
+    expect(error.reason).toBe(`vote count ${line} is not a whole number`);
+  });
+
+  test.each(["(39 8)", "(1,23)", "(1,2345)", "398", "(398", "(K)", "(1.2B)", "(-3)"])(
+    "does not take %j as a vote count",
+    (line) => {
+      expect(parse(["Title", "4.3", line, "1948"]).voteCount).toBeNull();
+    },
+  );
+});
+
+describe("header genres (SPEC 1.2.4)", () => {
+  test("takes every line between the votes and the year, without repeats", () => {
+    expect(parse(["Title", "Drama", "Ballet", "drama", "1948"]).genres).toEqual(["Drama", "Ballet"]);
+  });
+});
+
+describe("year (SPEC 1.2.5)", () => {
+  test.each([
+    ["1870", 1870],
+    ["2031", 2031],
+  ])("accepts %s at the bounds", (line, year) => {
+    expect(parse(["Title", line]).year).toBe(year);
+  });
+
+  test.each([
+    ["1869", "year 1869 is outside 1870–2031"],
+    ["2032", "year 2032 is outside 1870–2031"],
+  ])("refuses %s", (line, reason) => {
+    expect(failure(["Title", line])).toMatchObject({ code: "E_INVALID", line: 2, reason, path: ["year"] });
+  });
+
+  test("takes the bound from referenceDate in UTC", () => {
+    const lateOnNewYearsEve = new Date("2020-12-31T23:30:00-05:00"); // 2021 in UTC
+    expect(parseListing("Title\n2026", { referenceDate: lateOnNewYearsEve }).year).toBe(2026);
+    expect(safeParseListing("Title\n2027", { referenceDate: lateOnNewYearsEve }).success).toBe(false);
+  });
+
+  test.each(["12345", "194", "1948a", "'48"])("does not take %j as a year", (line) => {
+    expect(failure(["Title", line]).code).toBe("E_MISSING_YEAR");
+  });
+
+  test.each([
+    [["Title", "Drama", "133 min", "1948"], 3, 1],
+    [["Title", "Drama", "Starring: Moira Shearer", "1948"], 3, 1],
+    [["Title", "Drama", "Community Reviews"], 3, 1],
+    [["Title", "Drama  "], 2, 6],
+  ])("reports a missing year at the line met instead, or the end: %j", (lines, line, column) => {
+    expect(failure(lines)).toMatchObject({ code: "E_MISSING_YEAR", line, column });
+  });
+
+  test("an invalid referenceDate is a TypeError", () => {
+    expect(() => parseListing("Title\n1948", { referenceDate: new Date("nope") })).toThrow(TypeError);
+  });
+});
+
+describe("runtime (SPEC 1.2.6)", () => {
+  test.each([
+    ["133 min", 133],
+    ["133 mins", 133],
+    ["133 minutes", 133],
+    ["133min", 133],
+    ["1 minute", 1],
+    ["2 hr 13 min", 133],
+    ["2 hrs 13 mins", 133],
+    ["2h 13m", 133],
+    ["2h13m", 133],
+    ["2 h 13 min", 133],
+    ["2 hours", 120],
+    ["1 hour 30 minutes", 90],
+    ["1 hr", 60],
+    ["1h", 60],
+    ["45m", 45],
+    ["2H 13M", 133],
+    ["2 HOURS 13 MINUTES", 133],
+    ["2h  13m", 133],
+    ["10000 min", 10000],
+  ])("reads %s as %d minutes", (line, minutes) => {
+    expect(parse(["Title", "1948", line]).runtimeMinutes).toBe(minutes);
+  });
+
+  test.each(["2h 13", "133", "13m 2h", "2 hrs.", "min", "2 d", "1h 30s"])("does not take %j as a runtime", (line) => {
+    const film = parse(["Title", "1948", line]);
+    expect(film.runtimeMinutes).toBeNull();
+  });
+
+  test.each(["0 min", "0h", "0h 0m"])("refuses %s as not positive", (line) => {
+    expect(failure(["Title", "1948", line])).toMatchObject({
+      code: "E_INVALID",
+      line: 3,
+      path: ["runtimeMinutes"],
+      reason: `runtime ${line} is not positive`,
+    });
+  });
+
+  test.each([
+    [["Title", "2 Seasons", "2019"], 2],
+    [["Title", "4.3", "Drama", "1 Season", "2019"], 4],
+    [["Title", "2019", "3 seasons"], 3],
+    [["Title", "2019", "45 min", "10 Seasons"], 4],
+    [["Title", "2019", "TV-MA", "2 Seasons", "A synopsis."], 4],
+  ])("refuses a series: %j", (lines, line) => {
+    expect(failure(lines)).toMatchObject({ code: "E_SERIES", line, column: 1 });
+  });
+
+  test("a Seasons line in the synopsis is text", () => {
+    expect(parse(["Title", "2019", "A synopsis.", "2 Seasons"]).synopsis).toBe("A synopsis.\n2 Seasons");
+  });
+});
+
+describe("certification (SPEC 1.2.7)", () => {
+  test.each([
+    "G",
+    "PG",
+    "pg-13",
+    "NC-17",
+    "NR",
+    "Not Rated",
+    "Unrated",
+    "Approved",
+    "passed",
+    "TV-Y7-FV",
+    "TV-MA",
+    "12A",
+    "M/PG",
+    "R18+",
+    "MA15+",
+    "15",
+    "U",
+    "PG12",
+  ])("takes %s as the certification, as written", (line) => {
+    expect(parse(["Title", "1948", "133 min", line]).certification).toBe(line);
+  });
+
+  test.each(["Drama", "HD", "Starring", "STARRING", "LGBTQ+", "Sometimes", "ABCDEFGHIJK", "12A 15", "-12", "PG:13", "4K"])(
+    "does not take %j as a certification",
+    (line) => {
+      expect(parse(["Title", "1948", "133 min", line]).certification).toBeNull();
+    },
+  );
+
+  test("does not take a header genre written in capitals as the certification", () => {
+    expect(parse(["Title", "KDRAMA", "1948", "KDRAMA"]).certification).toBeNull();
+  });
+
+  test("takes a certification the options add", () => {
+    expect(parse(["Title", "1948", "Tous publics"], { certifications: ["Tous publics"] }).certification).toBe(
+      "Tous publics",
+    );
+  });
+});
+
+describe("section headers (SPEC 1.3)", () => {
+  test.each(["Starring:", "Starring", "starring:", "STARRING", "Starring :", "Starring: "])(
+    "recognises %j as the cast header",
+    (header) => {
+      expect(parse(["Title", "1948", header, "Moira Shearer"]).cast).toEqual(["Moira Shearer"]);
+    },
+  );
+
+  test.each(["Directed by:", "Directed by", "directed BY:", "Directed  by:"])(
+    "recognises %j as the directors header",
+    (header) => {
+      expect(parse(["Title", "1948", header, "Michael Powell"]).directors).toEqual(["Michael Powell"]);
+    },
+  );
+
+  test.each(["Also Available On:", "Also Available On", "also available on:"])(
+    "recognises %j as the services header",
+    (header) => {
+      expect(parse(["Title", "1948", header, "Prime Video"]).availableOn).toEqual(["Prime Video"]);
+    },
+  );
+
+  test.each([
+    ["Community Reviews"],
+    ["Community Reviews:"],
+    ["Community ReviewsSee all"],
+    ["Community Reviews See all"],
+    ["community reviews: see ALL"],
+    ["Community Reviews", "See all"],
+    ["Community Reviews", "", "see all"],
+  ])("recognises %j as the reviews header", (...header) => {
+    expect(parse(["Title", "1948", ...header, '"Superb."']).reviews).toEqual([{ text: "Superb." }]);
+  });
+
+  test.each(["Starring Moira Shearer", "Directed by the Archers, it dazzles.", "Starring: is a word", "Also"])(
+    "keeps %j in the synopsis",
+    (line) => {
+      const film = parse(["Title", "1948", "A ballet film.", line]);
+      if (line.includes(":")) expect(film.cast).toEqual(["is a word"]);
+      else expect(film.synopsis).toBe(`A ballet film.\n${line}`);
+    },
+  );
+
+  test("splits inline and one-a-line names at commas", () => {
+    const film = parse(["Title", "1948", "Starring: Moira Shearer, Anton Walbrook", "Marius Goring, Léonide Massine"]);
+    expect(film.cast).toEqual(["Moira Shearer", "Anton Walbrook", "Marius Goring", "Léonide Massine"]);
+  });
+
+  test.each([
+    ["Sammy Davis, Jr., Frank Sinatra", ["Sammy Davis, Jr.", "Frank Sinatra"]],
+    ["Frank Sinatra, Sammy Davis, Jr.", ["Frank Sinatra", "Sammy Davis, Jr."]],
+    ["John Smith, Sr.", ["John Smith, Sr."]],
+    ["Thurston Howell, III, Lovey Howell", ["Thurston Howell, III", "Lovey Howell"]],
+    ["Henry Ford, II", ["Henry Ford, II"]],
+    ["Louis, IV", ["Louis, IV"]],
+    ["A,  B ,C,", ["A", "B", "C"]],
+    ["Juniper, Jrs", ["Juniper", "Jrs"]],
+  ])("keeps a comma before a suffix inside one name: %j", (line, names) => {
+    expect(parse(["Title", "1960", `Starring: ${line}`]).cast).toEqual(names);
+  });
+
+  test.each([
+    [["Directed by: A", "Starring: B"], "E_SECTION_ORDER", 4],
+    [["Also Available On: A", "Starring: B"], "E_SECTION_ORDER", 4],
+    [["Starring: A", "Starring: B"], "E_DUPLICATE_SECTION", 4],
+    [["Starring: A", "Also Available On: B", "Starring: C"], "E_DUPLICATE_SECTION", 5],
+  ])("refuses sections %j", (lines, code, line) => {
+    expect(failure(["Title", "1948", ...lines])).toMatchObject({ code, line, column: 1 });
+  });
+});
+
+describe("detail genres and badges (SPEC 1.4)", () => {
+  test("takes the run that ends the cast section as genres and badges", () => {
+    const film = parse(["Title", "Drama", "1948", "Starring: A", "B", "drama", "Film Noir", "ad", "dolby vision", "AD"]);
+    expect(film).toMatchObject({
+      genres: ["Drama", "Film Noir"],
+      badges: ["AD", "Dolby Vision"],
+      cast: ["A", "B"],
+    });
+  });
+
+  test("takes the run from the synopsis when there is no cast", () => {
+    const film = parse(["Title", "1948", "A story.", "Music", "4K UHD", "Also Available On:", "Drama"]);
+    expect(film).toMatchObject({ synopsis: "A story.", genres: ["Music"], badges: ["4K UHD"], availableOn: ["Drama"] });
+  });
+
+  test("stops the run at a section header", () => {
+    const film = parse(["Title", "1948", "Drama", "Starring:", "Directed by:", "HD"]);
+    expect(film).toMatchObject({ synopsis: "Drama", genres: [], cast: [], directors: [], badges: ["HD"] });
+  });
+
+  test("a synopsis of genre words only is all run", () => {
+    expect(parse(["Title", "1948", "Drama", "Romance"])).toMatchObject({ synopsis: null, genres: ["Drama", "Romance"] });
+  });
+
+  test("takes genres and badges the options add", () => {
+    const film = parse(["Title", "1948", "A story.", "Ballet", "dolby digital"], {
+      genres: ["Ballet"],
+      badges: ["Dolby Digital"],
+    });
+    expect(film).toMatchObject({ synopsis: "A story.", genres: ["Ballet"], badges: ["Dolby Digital"] });
+  });
+});
+
+describe("reviews (SPEC 1.5)", () => {
+  const reviews = (...lines: string[]) => parse(["Title", "1948", "Community Reviews", ...lines]).reviews;
+
+  test("reads several one-line and multi-line reviews", () => {
+    expect(reviews('"One."', '"Two', "lines.", '"', "“Curly.”")).toEqual([
+      { text: "One." },
+      { text: "Two\nlines." },
+      { text: "Curly." },
+    ]);
+  });
+
+  test("keeps inner quotes, blank lines and runs of spaces, drops outer blank lines", () => {
+    expect(reviews('"', "", '"Quoted," she said.  Twice.', "", "", "Starring: nobody", "", '"')).toEqual([
+      { text: '"Quoted," she said.  Twice.\n\n\nStarring: nobody' },
+    ]);
+  });
+
+  test("trims after removing the quotes", () => {
+    expect(reviews('" Great. "')).toEqual([{ text: "Great." }]);
+  });
+
+  test("a second reviews header inside the reviews is text", () => {
+    expect(reviews('"A', "Community Reviews", 'B"')).toEqual([{ text: "A\nCommunity Reviews\nB" }]);
+  });
+
+  test("splits a review at a line ending with a quote before one starting with one (a known limit)", () => {
+    expect(reviews('"He said', 'hi"', '"there."')).toEqual([{ text: "He said\nhi" }, { text: "there." }]);
+  });
+
+  test("a header with no reviews gives none", () => {
+    expect(reviews()).toEqual([]);
+    expect(reviews("See all")).toEqual([]);
+  });
+
+  test.each([
+    [["Read more"], "E_REVIEW_START", 4],
+    [["See all", "See all"], "E_REVIEW_START", 5],
+    [['"Open', "never closed"], "E_UNTERMINATED_REVIEW", 4],
+    [['"Closed."', "Read more"], "E_UNTERMINATED_REVIEW", 4],
+    [['"One."', '"Two.', "Read more"], "E_UNTERMINATED_REVIEW", 5],
+    [['"'], "E_UNTERMINATED_REVIEW", 4],
+    [['""'], "E_INVALID", 4],
+    [['"One."', '"   "'], "E_INVALID", 5],
+  ])("refuses reviews %j", (lines, code, line) => {
+    const error = failure(["Title", "1948", "Community Reviews", ...lines]);
+    expect(error).toMatchObject({ code, line, column: 1 });
+  });
+});
+
+describe("noise (SPEC 1.1)", () => {
+  const clean = ["The Red Shoes", "4.3", "(398)", "Drama", "1948", "133 min", "NR", "A ballet.", "Starring: Moira Shearer"];
+
+  test.each([
+    ["CRLF line ends", clean.join("\r\n")],
+    ["CR line ends", clean.join("\r")],
+    ["mixed line ends", clean.map((line, index) => line + ["\n", "\r\n", "\r"][index % 3]).join("")],
+    ["a BOM", `\uFEFF${clean.join("\n")}`],
+    ["NBSP and other spaces", clean.map((line) => `\u00A0${line.replace(/ /g, "\u2009 ")}\u3000`).join("\n")],
+    ["zero-width characters", clean.map((line) => `\u200B${line.replace(/ /, "\u200C \u200D")}\u2060`).join("\n")],
+    ["tabs and trailing spaces", clean.map((line) => `\t${line}  \t`).join("\n")],
+    ["extra blank lines", `\n\n${clean.join("\n\n \n")}\n\n`],
+  ])("%s leave the record unchanged", (_, noisy) => {
+    expect(parseListing(noisy, { referenceDate })).toEqual(parseListing(clean.join("\n"), { referenceDate }));
+  });
+
+  test("positions count the original text, BOM and CRLF included", () => {
+    const error = failure(["\uFEFFTitle\r", "\u200B\t 7.5\r", "1948"]);
+    expect(error).toMatchObject({ code: "E_INVALID", line: 2, column: 4, offset: 11 });
+  });
+
+  test("E_EMPTY is at line 1, column 1", () => {
+    for (const text of ["", "\n\n", " \t\u00A0\r\n\u200B\uFEFF"]) {
+      expect(safeParseListing(text).error).toMatchObject({ code: "E_EMPTY", line: 1, column: 1, offset: 0 });
+    }
+  });
+});
+
+describe("API", () => {
+  test.each([null, undefined, 42, {}, ["Title"], Buffer.from("Title\n1948")])(
+    "refuses %j with a TypeError that names what it got",
+    (value) => {
+      expect(() => parseListing(value as unknown as string)).toThrow(/expects the listing as a string/);
+      expect(() => safeParseListing(value as unknown as string)).toThrow(TypeError);
+    },
+  );
+
+  test("absent values are null or empty, never undefined", () => {
+    expect(parse(["Title", "1948"])).toStrictEqual({
+      title: "Title",
+      rating: null,
+      voteCount: null,
+      genres: [],
+      year: 1948,
+      runtimeMinutes: null,
+      certification: null,
+      synopsis: null,
+      cast: [],
+      directors: [],
+      badges: [],
+      availableOn: [],
+      reviews: [],
+    });
+  });
+
+  test("syntax errors carry expected and found; validation errors carry path and cause", () => {
+    const syntax = failure(["Title", "Drama", "133 min"]);
+    expect(syntax.expected).toContain("a year like 1948");
+    expect(syntax.found).toBe('"133 min"');
+    const validation = failure(["Title", "9", "1948"]);
+    expect(validation.path).toEqual(["rating"]);
+    expect(validation.cause).toMatchObject({ code: "too_big" });
+    expect(validation).toBeInstanceOf(Error);
+    expect(validation.name).toBe("ListingError");
+  });
+});
