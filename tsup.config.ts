@@ -2,6 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
+    // The library: ESM and CJS, each with its own declarations.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
@@ -9,5 +10,14 @@ export default defineConfig([
     clean: true,
     target: "es2022",
     platform: "neutral",
+  },
+  {
+    // The command line, an ESM file with a shebang.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
   },
 ]);
