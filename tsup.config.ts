@@ -11,13 +11,4 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
   },
-  {
-    // The command line, an ESM file with a shebang.
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    sourcemap: true,
-    target: "node20",
-    platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
-  },
 ]);
