@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 
-export { ERROR_CODES, formatCodeFrame, ListingError, type ListingErrorCode, type Position } from "./errors";
+export {
+  ERROR_CODES,
+  formatCodeFrame,
+  ListingError,
+  type ListingErrorCode,
+  type ListingErrorDetails,
+  type Position,
+} from "./errors";
 export { type Film, FilmSchema, type Review, ReviewSchema } from "./film";
 export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
 export { BADGES, CERTIFICATIONS, GENRES, type VocabularyOptions } from "./vocabulary";
