@@ -4,8 +4,10 @@ import { isValid } from "date-fns";
 import type P from "parsimmon";
 import { ListingError, type ListingErrorCode } from "./errors";
 import type { Film } from "./film";
+import { run } from "./grammar/combinators";
 import { collapseSpaces, EXPECTED } from "./grammar/leaves";
 import { listingGrammar } from "./grammar/listing";
+import type { ListingNode } from "./grammar/tree";
 import { cleanText, endPosition, originalPosition } from "./lines";
 import { toFilm } from "./record";
 import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabularyFor } from "./vocabulary";
@@ -28,7 +30,7 @@ export type SafeParseListingResult =
 const YEARS_AHEAD = 5;
 
 const DEFAULT_GRAMMAR = listingGrammar(DEFAULT_VOCABULARY);
-let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<import("./grammar/tree").ListingNode> } | undefined;
+let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<ListingNode> } | undefined;
 
 /**
  * Parses the text of a scraped film page into a validated {@link Film}.
@@ -53,7 +55,7 @@ export function parseListing(text: string, options: ParseOptions = {}): Film {
   const latestYear = latestYearFor(options.referenceDate);
   const clean = cleanText(text);
   const locate = (at: number) => originalPosition(text, clean, at);
-  const result = grammarFor(vocabulary).parse(clean);
+  const result = run(grammarFor(vocabulary), clean);
   if (!result.status) throw syntaxError(text, clean, result);
   return toFilm(result.value, { vocabulary, latestYear, locate });
 }
@@ -83,7 +85,7 @@ export function safeParseListing(text: string, options?: ParseOptions): SafePars
   }
 }
 
-function grammarFor(vocabulary: Vocabulary): P.Parser<import("./grammar/tree").ListingNode> {
+function grammarFor(vocabulary: Vocabulary): P.Parser<ListingNode> {
   if (vocabulary === DEFAULT_VOCABULARY) return DEFAULT_GRAMMAR;
   if (lastGrammar?.vocabulary !== vocabulary) {
     lastGrammar = { vocabulary, grammar: listingGrammar(vocabulary) };
@@ -108,9 +110,9 @@ const SYNTAX_CODES: readonly (readonly [string, ListingErrorCode])[] = [
   [EXPECTED.reviewOpen, "E_REVIEW_START"],
 ];
 
-function syntaxError(source: string, clean: string, failure: P.Failure): ListingError {
-  const at = failure.index.offset;
-  const expected = [...new Set(failure.expected)].sort();
+function syntaxError(source: string, clean: string, failure: P.FailureReply): ListingError {
+  const at = failure.furthest;
+  const expected = [...new Set(failure.expected.map((description) => description))].sort();
   const code = SYNTAX_CODES.find(([description]) => expected.includes(description))?.[1] ?? "E_MISSING_YEAR";
   if (code === "E_EMPTY") {
     return new ListingError({

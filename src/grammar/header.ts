@@ -3,9 +3,10 @@
  * year, runtime and certification, in that fixed order.
  */
 
-import type P from "parsimmon";
+import P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
-import { EXPECTED, type LineMatch, line, refuse } from "./leaves";
+import { map } from "./combinators";
+import { anyLineBut, EXPECTED, line, lineMatcher, refuse } from "./leaves";
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
 
@@ -28,10 +29,13 @@ const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes
 export const SEASONS = /\d+ *seasons?/i;
 
 /** Lines that end the header genres: the year, and what may not come before it. */
-const NOT_A_GENRE = new RegExp(
-  `(?!(?:${YEAR.source}|${RUNTIME.source.replace(/\(\?<\w+>/g, "(")}|${SEASONS.source}|${SECTION_HEADER.source})(?:\\n|$))[^\\n]+`,
-  "i",
-);
+const NOT_A_GENRE = {
+  startsWith: /[\dsdac]/i,
+  pattern: new RegExp(
+    `${YEAR.source}|${RUNTIME.source.replace(/\(\?<\w+>/g, "(?:")}|${SEASONS.source}|${SECTION_HEADER.source}`,
+    "i",
+  ),
+};
 
 /** A certification by shape: one short token with a digit or in capitals. */
 const CERTIFICATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9+\-/]{0,9}$/;
@@ -40,11 +44,11 @@ const HAS_LOWER_CASE = /[a-z]/;
 const SECTION_HEADER_LINE = new RegExp(`^(?:${SECTION_HEADER.source})$`, "i");
 
 /** The first non-blank line, whatever it says. */
-export const title: P.Parser<LineNode> = line(/[^\n]+/, EXPECTED.title);
+export const title: P.Parser<LineNode> = anyLineBut(EXPECTED.title);
 
 export const rating: P.Parser<LineNode> = line(RATING, "a rating like 4.3");
 
-export const votes: P.Parser<VotesNode> = line(VOTES, "a vote count like (398)").map(({ at, text, groups }) => ({
+export const votes: P.Parser<VotesNode> = map(line(VOTES, "a vote count like (398)"), ({ at, text, groups }) => ({
   at,
   text,
   whole: groups.whole ?? "",
@@ -52,11 +56,11 @@ export const votes: P.Parser<VotesNode> = line(VOTES, "a vote count like (398)")
   unit: groups.unit ?? "",
 }));
 
-export const headerGenre: P.Parser<LineNode> = line(NOT_A_GENRE, "a genre");
+export const headerGenre: P.Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
 
 export const year: P.Parser<LineNode> = line(YEAR, EXPECTED.year);
 
-export const runtime: P.Parser<RuntimeNode> = line(RUNTIME, "a runtime like 2h 13m").map(({ at, text, groups }) => ({
+export const runtime: P.Parser<RuntimeNode> = map(line(RUNTIME, "a runtime like 2h 13m"), ({ at, text, groups }) => ({
   at,
   text,
   hours: groups.hours,
@@ -69,20 +73,29 @@ export const notSeries: P.Parser<null> = refuse(SEASONS, EXPECTED.film);
 /**
  * A certification: a name from the vocabulary, or a token of its shape that
  * is not a genre (of the vocabulary or of this header), a badge or a
- * section header.
+ * section header; or `null`, consuming nothing. Made per parse, as it
+ * depends on the header genres.
  */
-export function certification(vocabulary: Vocabulary, headerGenres: readonly LineNode[]): P.Parser<LineMatch> {
-  const isGenre = (lower: string) =>
-    vocabulary.genres.has(lower) || headerGenres.some((genre) => genre.text.toLowerCase() === lower);
-  return line(/[^\n]+/, "a certification like PG-13", (text) => {
+export function certification(
+  vocabulary: Vocabulary,
+): (headerGenres: readonly LineNode[]) => P.Parser<LineNode | null> {
+  const isCertification = (text: string, headerGenres: readonly LineNode[]) => {
     const lower = text.toLowerCase();
-    if (vocabulary.certifications.has(lower.replace(/ {2,}/g, " "))) return true;
+    if (vocabulary.certifications.has(lower.includes("  ") ? lower.replace(/ {2,}/g, " ") : lower)) return true;
     return (
       CERTIFICATION_TOKEN.test(text) &&
       (HAS_DIGIT.test(text) || !HAS_LOWER_CASE.test(text)) &&
-      !isGenre(lower) &&
+      !vocabulary.genres.has(lower) &&
       !vocabulary.badges.has(lower) &&
-      !SECTION_HEADER_LINE.test(text)
+      !SECTION_HEADER_LINE.test(text) &&
+      !headerGenres.some((genre) => genre.text.toLowerCase() === lower)
     );
-  });
+  };
+  return (headerGenres) =>
+    P((input, start) => {
+      const reply = match(input, start, (text) => isCertification(text, headerGenres));
+      return reply === null ? P.makeSuccess(start, null) : reply;
+    });
 }
+
+const match = lineMatcher(/[^\n]+/);

@@ -5,11 +5,12 @@
 
 import P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
+import { chain, end, many, map, optional, sequence, untilEnd } from "./combinators";
 import { certification, headerGenre, notSeries, rating, runtime, title, votes, year } from "./header";
-import { blankLines, optional } from "./leaves";
+import { blankLines } from "./leaves";
 import { review } from "./reviews";
 import { contentLine, listSection, reviewsHeader } from "./sections";
-import type { HeaderNode, LineNode, ListingNode, ListSectionNode, ReviewsSectionNode } from "./tree";
+import type { HeaderNode, ListingNode, ReviewsSectionNode } from "./tree";
 
 interface ListingSpec {
   listing: ListingNode;
@@ -20,48 +21,53 @@ interface ListingSpec {
 
 /** The grammar for one vocabulary (the certification rule depends on it). */
 export function listingGrammar(vocabulary: Vocabulary): P.Parser<ListingNode> {
+  const certificationAfter = certification(vocabulary);
   return P.createLanguage<ListingSpec>({
     // Blank lines, the header block, then the body, to the end.
-    listing: (r) => P.seqMap(blankLines, r.header, r.body, (_, header, body) => ({ header, ...body })),
+    listing: (r) => map(sequence(blankLines, r.header, r.body), ([, header, body]) => ({ header, ...body })),
 
-    // Title, rating, votes and genres; the certification rule then needs
-    // the genres, since a header genre is never a certification. A series'
-    // `2 Seasons` line is refused everywhere before the synopsis.
+    // The fixed-order header block. A series' `2 Seasons` line is refused
+    // everywhere before the synopsis; the certification comes last, as its
+    // rule needs the header genres (a header genre is never one).
     header: () =>
-      P.seq(title, optional(rating), optional(votes), notSeries.then(headerGenre).many()).chain(
-        ([titleLine, ratingLine, votesLine, genres]) =>
-          P.seqMap(
-            year,
-            notSeries.then(optional(runtime)),
-            notSeries.then(optional(certification(vocabulary, genres))),
-            notSeries,
-            (yearLine, runtimeLine, certificationLine): HeaderNode => ({
+      chain(
+        sequence(
+          title,
+          optional(rating),
+          optional(votes),
+          many(headerGenre),
+          notSeries,
+          year,
+          notSeries,
+          optional(runtime),
+          notSeries,
+        ),
+        ([titleLine, ratingLine, votesLine, genres, , yearLine, , runtimeLine]) =>
+          map(
+            certificationAfter(genres),
+            (certificationLine): HeaderNode => ({
               title: titleLine,
               rating: ratingLine,
               votes: votesLine,
               genres,
               year: yearLine,
               runtime: runtimeLine,
-              certification: certificationLine && { at: certificationLine.at, text: certificationLine.text },
+              certification: certificationLine,
             }),
           ),
       ),
 
     // The synopsis, the name sections in any order (their order is checked
-    // with the record, to point at the offending header), then the reviews,
-    // which run to the end.
+    // with the record, to point at the offending header), then the reviews
+    // or the end. Parsimmon's `alt` keeps the further failure of the two,
+    // so an error inside the reviews is the one reported.
     body: (r) =>
-      P.seqMap(
-        contentLine.many(),
-        listSection.many(),
-        P.alt(
-          r.reviews,
-          P.eof.map(() => null),
-        ),
-        (synopsis: LineNode[], sections: ListSectionNode[], reviews) => ({ synopsis, sections, reviews }),
+      map(
+        sequence(notSeries, many(contentLine), many(listSection), P.alt(r.reviews, end)),
+        ([, synopsis, sections, reviews]) => ({ synopsis, sections, reviews }),
       ),
 
     // Everything after the reviews header belongs to the reviews.
-    reviews: () => P.seqMap(reviewsHeader, review.many(), P.eof, (header, reviews) => ({ header, reviews })),
+    reviews: () => map(sequence(reviewsHeader, untilEnd(review)), ([header, reviews]) => ({ header, reviews })),
   }).listing;
 }

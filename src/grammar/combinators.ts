@@ -1,0 +1,117 @@
+/**
+ * The few combinators the grammar needs, on parsimmon's own parser and
+ * reply types.
+ *
+ * Parsimmon's built-in `seq`, `alt`, `many`, `map` and `chain` merge the
+ * expectations of every reply they pass on, and each merge builds a Set and
+ * sorts an array, even for two successes with nothing to merge: in a
+ * benchmark of the reference listing that was most of the parse. These
+ * commit instead: the first failure is returned as it is, and a miss that
+ * an optional part absorbs is forgotten. The grammar is built so that the
+ * failure returned is the one that explains the error (see `parse.ts`).
+ */
+
+import P from "parsimmon";
+
+/** Parsimmon's step function: where a parser is run. */
+type Step<T> = (input: string, index: number) => P.Reply<T>;
+
+function stepOf<T>(parser: P.Parser<T>): Step<T> {
+  // Read `_` at each call: a lazy parser (every rule of `createLanguage`)
+  // replaces its own `_` with the built rule's on first use.
+  const runnable = parser as unknown as { _: Step<T> };
+  return (input, index) => runnable._(input, index);
+}
+
+/**
+ * Runs `parser` from the start of `input`. (`Parser.parse()` would also
+ * wrap the parser anew and key a position cache by the whole input string.)
+ */
+export function run<T>(parser: P.Parser<T>, input: string): P.Reply<T> {
+  return stepOf(parser)(input, 0);
+}
+
+type Parsers<T extends readonly unknown[]> = { readonly [K in keyof T]: P.Parser<T[K]> };
+
+/** Each parser in turn; the values as a tuple, or the first failure. */
+export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): P.Parser<T> {
+  const steps = parsers.map(stepOf);
+  return P((input, start) => {
+    const values: unknown[] = [];
+    let index = start;
+    for (const step of steps) {
+      const reply = step(input, index);
+      if (!reply.status) return reply;
+      values.push(reply.value);
+      index = reply.index;
+    }
+    return P.makeSuccess(index, values as unknown as T);
+  });
+}
+
+/** `parser`'s value passed through `transform`. */
+export function map<T, U>(parser: P.Parser<T>, transform: (value: T) => U): P.Parser<U> {
+  const step = stepOf(parser);
+  return P((input, start) => {
+    const reply = step(input, start);
+    return reply.status ? P.makeSuccess(reply.index, transform(reply.value)) : reply;
+  });
+}
+
+/** `parser`, then the parser that `next` makes of its value. */
+export function chain<T, U>(parser: P.Parser<T>, next: (value: T) => P.Parser<U>): P.Parser<U> {
+  const step = stepOf(parser);
+  return P((input, start) => {
+    const reply = step(input, start);
+    return reply.status ? stepOf(next(reply.value))(input, reply.index) : reply;
+  });
+}
+
+/** `parser`, or `null` without consuming anything; a miss is forgotten. */
+export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
+  const step = stepOf(parser);
+  return P((input, start) => {
+    const reply = step(input, start);
+    return reply.status ? reply : P.makeSuccess(start, null);
+  });
+}
+
+/**
+ * `parser` as many times as it matches; the miss that ends the run is
+ * forgotten. `parser` must consume input when it succeeds.
+ */
+export function many<T>(parser: P.Parser<T>): P.Parser<T[]> {
+  const step = stepOf(parser);
+  return P((input, start) => {
+    const values: T[] = [];
+    for (let index = start; ; ) {
+      const reply = step(input, index);
+      if (!reply.status) return P.makeSuccess(index, values);
+      values.push(reply.value);
+      index = reply.index;
+    }
+  });
+}
+
+/**
+ * `parser` again and again up to the end of the input; a failure before the
+ * end is the failure of the whole. `parser` must consume when it succeeds.
+ */
+export function untilEnd<T>(parser: P.Parser<T>): P.Parser<T[]> {
+  const step = stepOf(parser);
+  return P((input, start) => {
+    const values: T[] = [];
+    for (let index = start; index < input.length; ) {
+      const reply = step(input, index);
+      if (!reply.status) return reply;
+      values.push(reply.value);
+      index = reply.index;
+    }
+    return P.makeSuccess(input.length, values);
+  });
+}
+
+/** The end of the input. */
+export const end: P.Parser<null> = P((input, index) =>
+  index === input.length ? P.makeSuccess(index, null) : P.makeFailure(index, "the end"),
+);
