@@ -11,4 +11,13 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
   },
+  {
+    // The command line: one ESM file with a shebang, the package's `bin`.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
+  },
 ]);
