@@ -16,6 +16,7 @@ export const ERROR_CODES = Object.freeze([
   "E_DUPLICATE_SECTION",
   "E_SECTION_ORDER",
   "E_INVALID",
+  "E_UNREPRESENTABLE",
 ] as const);
 
 /** A stable string naming what went wrong. */
@@ -92,14 +93,23 @@ export class ListingError extends Error {
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
+/** Lines longer than this are shown as a window around the column. */
+const FRAME_WIDTH = 80;
+
 /**
- * Renders the line an error points at with its neighbours and a caret under
- * the column, for terminals and logs.
+ * Renders the line an error points at, with its neighbours and a caret
+ * under the column, for terminals and logs. Tabs show as one space, so the
+ * caret stays under its column; a long line shows as a window around it.
  *
  * @example
  * ```ts
- * formatCodeFrame(error, text);
- * // "  1 | The Red Shoes\n> 2 | 7.5\n    | ^\n  3 | 1948"
+ * const text = "The Red Shoes\n7.5\n1948";
+ * const result = safeParseListing(text);
+ * if (!result.success) console.log(formatCodeFrame(result.error, text));
+ * //   1 | The Red Shoes
+ * // > 2 | 7.5
+ * //     | ^
+ * //   3 | 1948
  * ```
  */
 export function formatCodeFrame(error: Position, text: string, context = 1): string {
@@ -109,12 +119,20 @@ export function formatCodeFrame(error: Position, text: string, context = 1): str
   const width = String(last).length;
   const frame: string[] = [];
   for (let number = first; number <= last; number++) {
-    const shown = (lines[number - 1] ?? "").replace(/\t/g, " ");
-    const gutter = String(number).padStart(width);
-    frame.push(`${number === error.line ? ">" : " "} ${gutter} | ${shown}`.trimEnd());
-    if (number === error.line) {
-      frame.push(`  ${" ".repeat(width)} | ${" ".repeat(error.column - 1)}^`);
-    }
+    const isErrorLine = number === error.line;
+    const { shown, caret } = windowed(lines[number - 1] ?? "", isErrorLine ? error.column - 1 : 0);
+    frame.push(`${isErrorLine ? ">" : " "} ${String(number).padStart(width)} | ${shown}`.trimEnd());
+    if (isErrorLine) frame.push(`  ${" ".repeat(width)} | ${" ".repeat(caret)}^`);
   }
   return frame.join("\n");
+}
+
+/** A line as shown in a frame, and where the caret goes under it. */
+function windowed(line: string, column: number): { shown: string; caret: number } {
+  const plain = line.replace(/\t/g, " ");
+  if (plain.length <= FRAME_WIDTH) return { shown: plain, caret: column };
+  const start = Math.max(0, Math.min(column - FRAME_WIDTH / 2, plain.length - FRAME_WIDTH));
+  const head = start > 0 ? "…" : "";
+  const tail = start + FRAME_WIDTH < plain.length ? "…" : "";
+  return { shown: head + plain.slice(start, start + FRAME_WIDTH) + tail, caret: column - start + head.length };
 }

@@ -2,7 +2,7 @@
 
 import { isValid } from "date-fns";
 import type P from "parsimmon";
-import { ListingError, type ListingErrorCode } from "./errors";
+import { ListingError } from "./errors";
 import type { Film } from "./film";
 import { run } from "./grammar/combinators";
 import { collapseSpaces, EXPECTED } from "./grammar/leaves";
@@ -101,8 +101,11 @@ function latestYearFor(referenceDate: Date | undefined): number {
   return referenceDate.getUTCFullYear() + YEARS_AHEAD;
 }
 
+/** The codes of the errors the grammar finds. */
+type SyntaxErrorCode = "E_EMPTY" | "E_SERIES" | "E_MISSING_YEAR" | "E_UNTERMINATED_REVIEW" | "E_REVIEW_START";
+
 /** Which expectation names which error, first match wins. */
-const SYNTAX_CODES: readonly (readonly [string, ListingErrorCode])[] = [
+const SYNTAX_CODES: readonly (readonly [string, SyntaxErrorCode])[] = [
   [EXPECTED.title, "E_EMPTY"],
   [EXPECTED.film, "E_SERIES"],
   [EXPECTED.year, "E_MISSING_YEAR"],
@@ -112,8 +115,12 @@ const SYNTAX_CODES: readonly (readonly [string, ListingErrorCode])[] = [
 
 function syntaxError(source: string, clean: string, failure: P.FailureReply): ListingError {
   const at = failure.furthest;
-  const expected = [...new Set(failure.expected.map((description) => description))].sort();
-  const code = SYNTAX_CODES.find(([description]) => expected.includes(description))?.[1] ?? "E_MISSING_YEAR";
+  const expected = [...new Set(failure.expected)].sort();
+  const code = SYNTAX_CODES.find(([description]) => expected.includes(description))?.[1];
+  if (code === undefined) {
+    // Every way the grammar can fail names one of the codes above.
+    throw new Error(`film-listing: the grammar failed without a known cause (expected ${expected.join(", ")})`);
+  }
   if (code === "E_EMPTY") {
     return new ListingError({
       code,
@@ -125,14 +132,15 @@ function syntaxError(source: string, clean: string, failure: P.FailureReply): Li
       found: "the end",
     });
   }
-  const atEnd = at >= clean.length || /^\n*$/.test(clean.slice(at, at + 1));
+  const atEnd = at >= clean.length - trailingNewlines(clean);
   const found = atEnd ? "the end" : foundLine(clean, at);
-  const reasons: Record<ListingErrorCode, string> = {
-    E_SERIES: `found ${found}: this is a series, not a film`,
-    E_MISSING_YEAR: `expected ${EXPECTED.year}, found ${found}`,
-    E_UNTERMINATED_REVIEW: `the review opened here is not closed: expected ${EXPECTED.reviewClose}`,
-    E_REVIEW_START: `expected ${EXPECTED.reviewOpen}, found ${found}`,
-  } as Record<ListingErrorCode, string>;
+  const shown = atEnd ? found : JSON.stringify(found);
+  const reasons: Record<Exclude<SyntaxErrorCode, "E_EMPTY">, string> = {
+    E_SERIES: `expected a film, found ${shown}, which marks a series`,
+    E_MISSING_YEAR: `expected ${EXPECTED.year}, found ${shown}`,
+    E_UNTERMINATED_REVIEW: `the review opened here is never closed: expected ${EXPECTED.reviewClose}`,
+    E_REVIEW_START: `expected ${EXPECTED.reviewOpen}, found ${shown}`,
+  };
   return new ListingError({
     code,
     reason: reasons[code],
@@ -142,15 +150,21 @@ function syntaxError(source: string, clean: string, failure: P.FailureReply): Li
   });
 }
 
+function trailingNewlines(text: string): number {
+  let count = 0;
+  while (text.charCodeAt(text.length - 1 - count) === 10) count++;
+  return count;
+}
+
 const FOUND_LENGTH = 60;
 
-/** The clean line at `at`, quoted and cut short, for messages. */
+/** The clean line at `at`, cut short, for messages. */
 function foundLine(clean: string, at: number): string {
   const newline = clean.indexOf("\n", at);
   const line = collapseSpaces(
     clean.slice(at, newline === -1 ? Math.min(clean.length, at + FOUND_LENGTH * 2) : newline),
   );
-  return JSON.stringify(line.length > FOUND_LENGTH ? `${line.slice(0, FOUND_LENGTH - 1)}…` : line);
+  return line.length > FOUND_LENGTH ? `${line.slice(0, FOUND_LENGTH - 1)}…` : line;
 }
 
 function describe(value: unknown): string {

@@ -439,7 +439,8 @@ describe("API", () => {
   test("syntax errors carry expected and found; validation errors carry path and cause", () => {
     const syntax = failure(["Title", "Drama", "133 min"]);
     expect(syntax.expected).toContain("a year like 1948");
-    expect(syntax.found).toBe('"133 min"');
+    expect(syntax.found).toBe("133 min");
+    expect(syntax.message).toBe('line 3, column 1: expected a year like 1948, found "133 min"');
     const validation = failure(["Title", "9", "1948"]);
     expect(validation.path).toEqual(["rating"]);
     expect(validation.cause).toMatchObject({ code: "too_big" });

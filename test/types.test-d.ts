@@ -50,6 +50,7 @@ describe("public types", () => {
       | "E_DUPLICATE_SECTION"
       | "E_SECTION_ORDER"
       | "E_INVALID"
+      | "E_UNREPRESENTABLE"
     >();
     expectTypeOf<ListingError>().toHaveProperty("line").toEqualTypeOf<number>();
     expectTypeOf<ListingError>().toMatchTypeOf<Error>();
