@@ -1,0 +1,171 @@
+/**
+ * The published package, used as a consumer uses it: `npm pack`, install the
+ * tarball into a scratch project, then import it from ESM, require it from
+ * CommonJS, type-check against it under node16 resolution, and run its bin.
+ *
+ * The package is packed from a copy of the working tree (tracked and
+ * unignored files), so that its build does not touch the shared `dist/`.
+ */
+
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..", "..");
+const REFERENCE_TXT = join(ROOT, "fixtures", "the-red-shoes.txt");
+const REFERENCE_FILM: unknown = JSON.parse(readFileSync(join(ROOT, "fixtures", "the-red-shoes.json"), "utf8"));
+const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  bin?: Record<string, string>;
+  exports: Record<string, unknown>;
+  main: string;
+  module: string;
+  types: string;
+};
+
+let scratch: string;
+let consumer: string;
+let packedFiles: string[];
+
+/** Runs a command, resolving to its output; rejects with the command's stderr on failure. */
+async function sh(file: string, args: readonly string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run(file, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: "true" } });
+    return stdout;
+  } catch (error) {
+    const { stderr, message } = error as { stderr?: string; message: string };
+    throw new Error(`${file} ${args.join(" ")} failed in ${cwd}:\n${stderr ?? message}`);
+  }
+}
+
+/** Every file path named by the manifest's entry points (exports, main, module, types, bin). */
+function entryFiles(): string[] {
+  const paths = new Set<string>([manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin ?? {})]);
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") paths.add(value);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  walk(manifest.exports);
+  return [...paths].map((path) => path.replace(/^\.\//, "")).sort();
+}
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), "film-listing-package-"));
+  const source = join(scratch, "source");
+  const listed = await sh("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT);
+  for (const path of listed.split("\0")) {
+    if (path === "" || !existsSync(join(ROOT, path))) continue;
+    mkdirSync(dirname(join(source, path)), { recursive: true });
+    cpSync(join(ROOT, path), join(source, path));
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(source, "node_modules"), "dir");
+
+  // The `prepare` script (the build), as `npm pack` and `npm publish` run it; run apart so
+  // that its output does not mix with the JSON report of `npm pack`.
+  await sh("npm", ["run", "prepare"], source);
+  const packed = JSON.parse(
+    await sh("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", scratch], source),
+  ) as readonly { filename: string; files: readonly { path: string }[] }[];
+  const [tarball] = packed;
+  if (tarball === undefined) throw new Error("npm pack reported no tarball");
+  packedFiles = tarball.files.map((file) => file.path).sort();
+
+  consumer = join(scratch, "consumer");
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
+  await sh(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", join(scratch, tarball.filename)],
+    consumer,
+  );
+});
+
+afterAll(() => {
+  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the tarball", () => {
+  test("holds every file the manifest points at", () => {
+    expect(entryFiles().filter((path) => !packedFiles.includes(path))).toEqual([]);
+  });
+
+  test("holds only the build, the manifest, the README and the license", () => {
+    const extra = packedFiles.filter(
+      (path) => !path.startsWith("dist/") && !["package.json", "README.md", "LICENSE"].includes(path),
+    );
+    expect(extra).toEqual([]);
+  });
+});
+
+describe("an installed copy", () => {
+  test("imported from ESM parses the reference listing into its record", async () => {
+    writeFileSync(
+      join(consumer, "esm.mjs"),
+      `import { readFileSync } from "node:fs";
+import { parseListing, safeParseListing, ListingError } from "film-listing";
+const film = parseListing(readFileSync(process.argv[2], "utf8"));
+const failed = safeParseListing("The Red Shoes\\n7.5\\n1948");
+console.log(JSON.stringify({ film, error: failed.error instanceof ListingError && failed.error.code }));
+`,
+    );
+    const output = JSON.parse(await sh("node", ["esm.mjs", REFERENCE_TXT], consumer));
+    expect(output).toEqual({ film: REFERENCE_FILM, error: "E_INVALID" });
+  });
+
+  test("required from CommonJS parses the reference listing into its record", async () => {
+    writeFileSync(
+      join(consumer, "cjs.cjs"),
+      `const { readFileSync } = require("node:fs");
+const { parseListing, safeParseListing, ListingError } = require("film-listing");
+const film = parseListing(readFileSync(process.argv[2], "utf8"));
+const failed = safeParseListing("The Red Shoes\\n7.5\\n1948");
+console.log(JSON.stringify({ film, error: failed.error instanceof ListingError && failed.error.code }));
+`,
+    );
+    const output = JSON.parse(await sh("node", ["cjs.cjs", REFERENCE_TXT], consumer));
+    expect(output).toEqual({ film: REFERENCE_FILM, error: "E_INVALID" });
+  });
+
+  test("type-checks ESM and CommonJS consumers under node16 module resolution", async () => {
+    const consumerCode = `import { parseListing, FilmSchema, type Film, type ListingErrorCode } from "film-listing";
+const film: Film = parseListing("The Red Shoes\\n1948");
+export const year: number = film.year;
+export const rating: number | null = film.rating;
+export const code: ListingErrorCode = "E_MISSING_YEAR";
+export const parsed: Film = FilmSchema.parse(film);
+// @ts-expect-error Film has no field of that name
+export const missing = film.director;
+`;
+    writeFileSync(join(consumer, "esm-types.mts"), consumerCode);
+    writeFileSync(join(consumer, "cjs-types.cts"), consumerCode);
+    writeFileSync(
+      join(consumer, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ["esm-types.mts", "cjs-types.cts"],
+      }),
+    );
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    await expect(sh("node", [tsc, "-p", "tsconfig.json"], consumer)).resolves.toBe("");
+  });
+
+  test("runs its bin on the reference listing and prints the record as JSON", async () => {
+    expect(Object.keys(manifest.bin ?? {})).toEqual([manifest.name]);
+    const bin = join(consumer, "node_modules", ".bin", manifest.name);
+    const output = JSON.parse(await sh(bin, ["parse", REFERENCE_TXT], consumer));
+    expect(output).toEqual(REFERENCE_FILM);
+  });
+});
