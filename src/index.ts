@@ -14,5 +14,6 @@ export {
   type Position,
 } from "./errors";
 export { type Film, FilmSchema, type Review, ReviewSchema } from "./film";
+export { type FormatOptions, formatListing } from "./format";
 export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
 export { BADGES, CERTIFICATIONS, GENRES, type VocabularyOptions } from "./vocabulary";

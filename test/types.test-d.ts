@@ -2,12 +2,12 @@ import { describe, expectTypeOf, test } from "vitest";
 import type { z } from "zod";
 import {
   type Film,
-  FilmSchema,
-  ListingError,
+  type FilmSchema,
+  type ListingError,
   type ListingErrorCode,
+  parseListing,
   type Review,
   type SafeParseListingResult,
-  parseListing,
   safeParseListing,
 } from "../src/index";
 

@@ -1,0 +1,481 @@
+/**
+ * `formatListing`: a Film record → listing text in the reference layout
+ * (SPEC 4), written so that `parseListing` reads the same record back.
+ */
+
+import type { core } from "zod";
+import { ListingError } from "./errors";
+import { type Film, FilmSchema } from "./film";
+import { type ParseOptions, safeParseListing } from "./parse";
+import { type Vocabulary, vocabularyFor } from "./vocabulary";
+
+/**
+ * Options of {@link formatListing}: the options the text will be parsed
+ * with. A release year is checked against `referenceDate`, and badges and
+ * certifications against the vocabularies these options make.
+ */
+export type FormatOptions = ParseOptions;
+
+/** A field of the record, as zod names it: `["cast", 2]`. */
+type FieldPath = readonly (string | number)[];
+
+interface Problem {
+  readonly path: FieldPath;
+  /** Why, in plain words, without the field's name. */
+  readonly why: string;
+}
+
+/** How many years after the reference year a release year may be (SPEC 1.2). */
+const YEARS_AHEAD = 5;
+
+// The line shapes of SPEC 1.2 and 1.3 that would take a value's place when
+// written on a line of its own (whole line, case-insensitive).
+const HOURS = String.raw`\d+ *(?:hours?|hrs?|h)`;
+const MINUTES = String.raw`\d+ *(?:minutes?|mins?|m)`;
+const YEAR_LINE = /^\d{4}$/;
+const RATING_LINE = /^\d+(?:\.\d+)?$/;
+const VOTES_LINE = /^\( *(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? *[km]? *\)$/i;
+const RUNTIME_LINE = new RegExp(`^(?:${HOURS}(?: *${MINUTES})?|${MINUTES})$`, "i");
+const SEASONS_LINE = /^\d+ *seasons?$/i;
+const SECTION_HEADER_LINE =
+  /^(?:(?:starring|directed +by|also +available +on)(?: *:.*)?|community +reviews *:?(?: *see +all)?)$/i;
+
+/** A certification by shape (SPEC 1.2, item 7). */
+const CERTIFICATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9+\-/]{0,9}$/;
+
+// The noise of SPEC 1.1, which a value must not hold to read back as written.
+const LINE_BREAK = /[\r\n]/;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each zero-width character is dropped on its own
+const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/;
+const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+const EDGE_SPACE = /^ | $/;
+
+/** A comma that does not split names: one before a suffix (SPEC 1.3). */
+const SUFFIX_AFTER_COMMA = /^ *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
+/** A name that the comma before it would join to the name before it. */
+const SUFFIX_NAME = /^(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
+
+const OPENING_QUOTE = /^["“]/;
+const CLOSING_QUOTE = /["”]$/;
+
+/**
+ * Renders a {@link Film} as listing text in the reference layout, so that
+ * `parseListing(formatListing(film))` deep-equals `film`.
+ *
+ * The layout: the title; the rating; the vote count as `(398)`; every genre
+ * as a header genre, one a line; the year; the runtime as `133 min`; the
+ * certification; the synopsis lines; `Starring:` with the cast inline,
+ * comma-separated (always written, as in the reference listing, so that the
+ * synopsis never ends the region of SPEC 1.4); `Directed by:` with the
+ * directors inline when there are any; the badges, one a line; `Also
+ * Available On:` with the services inline; and, when there are reviews,
+ * `Community Reviews` followed by each review wrapped in `"…"`. Absent
+ * values are left out. The text ends with a line break.
+ *
+ * Its domain is every record that {@link FilmSchema} accepts and the layout
+ * can express. A record it cannot write so that it reads back identically
+ * is refused with a `ListingError` of code `E_UNREPRESENTABLE`, whose
+ * `path` names the field (`["cast", 2]`) and whose `reason` says why:
+ *
+ * - a value (title, genre, certification, synopsis line, name) with a line
+ *   break where the layout has none, a blank synopsis line, leading or
+ *   trailing spaces, a run of spaces, a tab, a Unicode space or a zero-width
+ *   character, all of which the parser cleans away (SPEC 1.1);
+ * - a review whose text starts or ends with white space, has a line that
+ *   starts or ends with a space, or holds such noise; or that has a line
+ *   ending with a quote followed by a line starting with one, which the
+ *   parser splits into two reviews (the known limit of SPEC 1.5);
+ * - a genre that reads as a year, a runtime, a season count or a section
+ *   header, or (first genre) as the absent rating or vote count; a genre
+ *   that repeats another, compared case-insensitively;
+ * - a certification the parser would not recognise (SPEC 1.2, item 7), or
+ *   one that reads as a runtime when there is none;
+ * - a synopsis line that is a section header, or a first synopsis line that
+ *   reads as a season count, or as the absent runtime or certification;
+ * - a cast, director or service name with a comma (other than before `Jr.`,
+ *   `Sr.`, `II`, `III` or `IV`), or, after the first name, a name that is
+ *   such a suffix (it would join the name before it);
+ * - a badge not spelt as in the badge vocabulary, or repeated;
+ * - a year after the latest year the parser accepts (five years after the
+ *   reference date), or a rating or vote count of `-0`.
+ *
+ * As a last guard the text is parsed again and compared with the record:
+ * any other difference is refused the same way, naming the first field
+ * that reads back differently.
+ *
+ * @param film - A record as `parseListing` returns it.
+ * @param options - The options the text will be parsed with: a
+ * `referenceDate` for the year bound and any added vocabulary.
+ * @returns The listing text.
+ * @throws {ListingError} `E_UNREPRESENTABLE` for a record the layout cannot
+ * express; `E_INVALID` for a record {@link FilmSchema} refuses. Both carry
+ * line 1, column 1, offset 0 and the field's `path`.
+ * @throws {TypeError} when `film` is not an object.
+ *
+ * @example
+ * ```ts
+ * formatListing({
+ *   title: "The Red Shoes", rating: 4.3, voteCount: 398, genres: ["Drama", "Romance"],
+ *   year: 1948, runtimeMinutes: 133, certification: "NR", synopsis: "A ballerina must choose.",
+ *   cast: ["Moira Shearer", "Anton Walbrook"], directors: ["Michael Powell"], badges: ["AD"],
+ *   availableOn: ["Max"], reviews: [{ text: "A feast." }],
+ * });
+ * // "The Red Shoes\n4.3\n(398)\nDrama\nRomance\n1948\n133 min\nNR\nA ballerina must choose.\n" +
+ * // "Starring: Moira Shearer, Anton Walbrook\nDirected by: Michael Powell\nAD\n" +
+ * // "Also Available On: Max\nCommunity Reviews\n\"A feast.\"\n"
+ *
+ * formatListing({ ...film, cast: ["Drama, Comedy"] });
+ * // throws ListingError: code "E_UNREPRESENTABLE", path ["cast", 0],
+ * // reason 'cast[0] "Drama, Comedy" holds a comma, which splits names …'
+ * ```
+ */
+export function formatListing(film: Film, options: FormatOptions = {}): string {
+  if (typeof film !== "object" || film === null || Array.isArray(film)) {
+    throw new TypeError(`formatListing expects a Film record, got ${film === null ? "null" : typeof film}`);
+  }
+  const result = FilmSchema.safeParse(film);
+  if (!result.success) throw invalidRecord(result.error.issues[0] as core.$ZodIssue);
+  const record = result.data;
+
+  const vocabulary = vocabularyFor(options);
+  const problem = findProblem(record, vocabulary, latestYear(options.referenceDate));
+  if (problem !== undefined) throw unrepresentable(problem, record);
+
+  const text = renderListing(record);
+  const readBack = safeParseListing(text, options);
+  if (!readBack.success) {
+    throw unrepresentable({
+      path: [],
+      why: `would be written as a listing that does not parse: ${readBack.error.reason}`,
+    });
+  }
+  const path = firstDifference(record, readBack.data);
+  if (path !== undefined) {
+    throw unrepresentable({ path, why: `would read back as ${show(valueAt(readBack.data, path))}` }, record);
+  }
+  return text;
+}
+
+/**
+ * The text of the reference layout, without any check (see
+ * {@link formatListing}); what a refused record would have been written as.
+ * Not part of the public surface.
+ *
+ * @example
+ * ```ts
+ * renderListing({ ...film, cast: ["Drama, Comedy"] }); // "…\nStarring: Drama, Comedy\n…"
+ * ```
+ */
+export function renderListing(film: Film): string {
+  const lines: string[] = [film.title];
+  if (film.rating !== null) lines.push(decimal(film.rating));
+  if (film.voteCount !== null) lines.push(`(${film.voteCount})`);
+  lines.push(...film.genres, String(film.year));
+  if (film.runtimeMinutes !== null) lines.push(`${film.runtimeMinutes} min`);
+  if (film.certification !== null) lines.push(film.certification);
+  if (film.synopsis !== null) lines.push(film.synopsis);
+  lines.push(namesLine("Starring:", film.cast));
+  if (film.directors.length > 0) lines.push(namesLine("Directed by:", film.directors));
+  lines.push(...film.badges, namesLine("Also Available On:", film.availableOn));
+  if (film.reviews.length > 0) {
+    lines.push("Community Reviews", ...film.reviews.map((review) => `"${review.text}"`));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function namesLine(header: string, names: readonly string[]): string {
+  return names.length === 0 ? header : `${header} ${names.join(", ")}`;
+}
+
+/** A number as plain decimal digits, never in exponent form (`1e-7` → `0.0000001`). */
+function decimal(value: number): string {
+  const text = String(value);
+  const exponent = /^(?<lead>\d)(?:\.(?<rest>\d+))?e(?<power>[+-]\d+)$/.exec(text)?.groups;
+  if (exponent === undefined) return text;
+  const digits = `${exponent.lead}${exponent.rest ?? ""}`;
+  const power = Number(exponent.power);
+  if (power < 0) return `0.${"0".repeat(-power - 1)}${digits}`;
+  if (power >= digits.length - 1) return digits.padEnd(power + 1, "0");
+  return `${digits.slice(0, power + 1)}.${digits.slice(power + 1)}`;
+}
+
+function latestYear(referenceDate: Date | undefined): number {
+  // An invalid date is refused by the parse that follows, with its own message.
+  const year = (referenceDate ?? new Date()).getUTCFullYear();
+  return (Number.isNaN(year) ? new Date().getUTCFullYear() : year) + YEARS_AHEAD;
+}
+
+/** The first field, in record order, that the layout cannot express. */
+function findProblem(film: Film, vocabulary: Vocabulary, latest: number): Problem | undefined {
+  return (
+    lineValue(["title"], film.title) ??
+    negativeZero(["rating"], film.rating) ??
+    negativeZero(["voteCount"], film.voteCount) ??
+    genresProblem(film) ??
+    yearProblem(film.year, latest) ??
+    certificationProblem(film, vocabulary) ??
+    synopsisProblem(film, vocabulary) ??
+    namesProblem("cast", film.cast) ??
+    namesProblem("directors", film.directors) ??
+    badgesProblem(film.badges, vocabulary) ??
+    namesProblem("availableOn", film.availableOn) ??
+    reviewsProblem(film.reviews)
+  );
+}
+
+/** A value written on a line of its own, or inline: it must survive SPEC 1.1's cleaning. */
+function lineValue(path: FieldPath, value: string): Problem | undefined {
+  const why =
+    noise(value) ?? (value.includes("  ") ? "holds a run of spaces, which the parser collapses to one" : undefined);
+  return why === undefined ? undefined : { path, why };
+}
+
+function noise(value: string): string | undefined {
+  if (LINE_BREAK.test(value)) return "holds a line break, where the layout has none";
+  if (ZERO_WIDTH.test(value)) return "holds a zero-width character, which the parser drops";
+  if (SPACE_LIKE.test(value)) return "holds a tab or a Unicode space, which the parser reads as a plain space";
+  if (EDGE_SPACE.test(value)) return "starts or ends with a space, which the parser trims";
+  return undefined;
+}
+
+function negativeZero(path: FieldPath, value: number | null): Problem | undefined {
+  return Object.is(value, -0) ? { path, why: "is -0, which is written and read back as 0" } : undefined;
+}
+
+function genresProblem(film: Film): Problem | undefined {
+  const seen = new Map<string, number>();
+  for (const [index, genre] of film.genres.entries()) {
+    const path = ["genres", index];
+    const problem = lineValue(path, genre);
+    if (problem !== undefined) return problem;
+    const why = lineShape(genre) ?? firstGenreShape(film, index, genre);
+    if (why !== undefined) return { path, why };
+    const first = seen.get(genre.toLowerCase());
+    if (first !== undefined) {
+      return { path, why: `repeats genres[${first}]; genres are kept once, compared case-insensitively` };
+    }
+    seen.set(genre.toLowerCase(), index);
+  }
+  return undefined;
+}
+
+/** What a header genre line would be read as instead, if anything. */
+function lineShape(value: string): string | undefined {
+  if (YEAR_LINE.test(value)) return "reads as a release year";
+  if (RUNTIME_LINE.test(value)) return "reads as a runtime";
+  if (SEASONS_LINE.test(value)) return "reads as a season count, which marks a series";
+  if (SECTION_HEADER_LINE.test(value)) return "reads as a section header";
+  return undefined;
+}
+
+/** The first header genre follows the title when the rating or vote count is absent. */
+function firstGenreShape(film: Film, index: number, genre: string): string | undefined {
+  if (index !== 0 || film.voteCount !== null) return undefined;
+  if (film.rating === null && RATING_LINE.test(genre)) return "reads as the rating, which is absent";
+  if (VOTES_LINE.test(genre)) return "reads as the vote count, which is absent";
+  return undefined;
+}
+
+function yearProblem(year: number, latest: number): Problem | undefined {
+  if (year > latest) {
+    return { path: ["year"], why: `is after ${latest}, the latest year the parser accepts on the reference date` };
+  }
+  return YEAR_LINE.test(String(year)) ? undefined : { path: ["year"], why: "is not written with four digits" };
+}
+
+function certificationProblem(film: Film, vocabulary: Vocabulary): Problem | undefined {
+  const { certification } = film;
+  if (certification === null) return undefined;
+  const path = ["certification"];
+  const problem = lineValue(path, certification);
+  if (problem !== undefined) return problem;
+  if (film.runtimeMinutes === null && RUNTIME_LINE.test(certification)) {
+    return { path, why: "reads as a runtime, which is absent" };
+  }
+  if (SEASONS_LINE.test(certification)) return { path, why: "reads as a season count, which marks a series" };
+  if (!isCertification(certification, film.genres, vocabulary)) {
+    return {
+      path,
+      why:
+        "is not read as a certification: it must be one of the vocabulary, or one short token of letters, digits, " +
+        "+, - and / with a digit or in capitals that is not a genre, a badge or a section header",
+    };
+  }
+  return undefined;
+}
+
+/** SPEC 1.2, item 7. */
+function isCertification(text: string, headerGenres: readonly string[], vocabulary: Vocabulary): boolean {
+  const lower = text.toLowerCase();
+  if (vocabulary.certifications.has(lower)) return true;
+  return (
+    CERTIFICATION_TOKEN.test(text) &&
+    (/\d/.test(text) || !/[a-z]/.test(text)) &&
+    !vocabulary.genres.has(lower) &&
+    !vocabulary.badges.has(lower) &&
+    !SECTION_HEADER_LINE.test(text) &&
+    !headerGenres.some((genre) => genre.toLowerCase() === lower)
+  );
+}
+
+function synopsisProblem(film: Film, vocabulary: Vocabulary): Problem | undefined {
+  if (film.synopsis === null) return undefined;
+  const path = ["synopsis"];
+  const lines = film.synopsis.split("\n");
+  for (const [index, line] of lines.entries()) {
+    const where = `line ${index + 1}`;
+    if (line === "") return { path, why: `${where} is blank, and the parser drops blank lines` };
+    const why =
+      noise(line) ?? (line.includes("  ") ? "holds a run of spaces, which the parser collapses to one" : undefined);
+    if (why !== undefined) return { path, why: `${where} ${why}` };
+    if (SECTION_HEADER_LINE.test(line)) return { path, why: `${where} reads as a section header` };
+  }
+  const first = lines[0] as string;
+  if (SEASONS_LINE.test(first)) return { path, why: "line 1 reads as a season count, which marks a series" };
+  if (film.runtimeMinutes === null && film.certification === null && RUNTIME_LINE.test(first)) {
+    return { path, why: "line 1 reads as a runtime, which is absent" };
+  }
+  if (film.certification === null && isCertification(first, film.genres, vocabulary)) {
+    return { path, why: "line 1 reads as a certification, which is absent" };
+  }
+  return undefined;
+}
+
+/** Names are written inline after their header, joined with `, `. */
+function namesProblem(field: "cast" | "directors" | "availableOn", names: readonly string[]): Problem | undefined {
+  for (const [index, name] of names.entries()) {
+    const path = [field, index];
+    const problem = lineValue(path, name);
+    if (problem !== undefined) return problem;
+    for (let comma = name.indexOf(","); comma !== -1; comma = name.indexOf(",", comma + 1)) {
+      if (!SUFFIX_AFTER_COMMA.test(name.slice(comma + 1))) {
+        return {
+          path,
+          why: "holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)",
+        };
+      }
+    }
+    if (index > 0 && SUFFIX_NAME.test(name)) {
+      return { path, why: "is a name suffix, which the comma before it would join to the name before it" };
+    }
+  }
+  return undefined;
+}
+
+function badgesProblem(badges: readonly string[], vocabulary: Vocabulary): Problem | undefined {
+  const seen = new Map<string, number>();
+  for (const [index, badge] of badges.entries()) {
+    const path = ["badges", index];
+    const spelling = vocabulary.badges.get(badge.toLowerCase());
+    if (spelling === undefined) return { path, why: "is not in the badge vocabulary" };
+    if (spelling !== badge) return { path, why: `is spelt ${show(spelling)} in the badge vocabulary` };
+    const first = seen.get(spelling);
+    if (first !== undefined) return { path, why: `repeats badges[${first}]; badges are kept once` };
+    seen.set(spelling, index);
+  }
+  return undefined;
+}
+
+function reviewsProblem(reviews: Film["reviews"]): Problem | undefined {
+  for (const [index, { text }] of reviews.entries()) {
+    const path = ["reviews", index, "text"];
+    if (text !== text.trim()) {
+      return { path, why: "starts or ends with white space or a blank line, which the parser trims" };
+    }
+    const lines = text.split("\n");
+    for (const [number, line] of lines.entries()) {
+      const why = noise(line);
+      if (why !== undefined) return { path, why: `line ${number + 1} ${why}` };
+    }
+    const split = knownLimit(lines);
+    if (split !== undefined) {
+      return {
+        path,
+        why:
+          `line ${split} ends with a quote and the next non-blank line starts with one, ` +
+          "where the parser ends the review and opens another (SPEC 1.5, known limit)",
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The 1-based line that would close the review early (SPEC 1.5), if any. */
+function knownLimit(lines: readonly string[]): number | undefined {
+  let closing: number | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (line === "") continue;
+    if (closing !== undefined && OPENING_QUOTE.test(line)) return closing + 1;
+    closing = CLOSING_QUOTE.test(line) ? index : undefined;
+  }
+  return undefined;
+}
+
+/** The path of the first value that differs, or `undefined` when none does. */
+function firstDifference(expected: unknown, actual: unknown, path: FieldPath = []): FieldPath | undefined {
+  if (Object.is(expected, actual)) return undefined;
+  if (typeof expected !== "object" || typeof actual !== "object" || expected === null || actual === null) return path;
+  if (Array.isArray(expected) !== Array.isArray(actual)) return path;
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    for (let index = 0; index < Math.max(expected.length, actual.length); index++) {
+      if (index >= expected.length || index >= actual.length) return [...path, index];
+      const found = firstDifference(expected[index], actual[index], [...path, index]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const left = expected as Record<string, unknown>;
+  const right = actual as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+    const found = firstDifference(left[key], right[key], [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function valueAt(value: unknown, path: FieldPath): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** `["cast", 2]` → `cast[2]`. */
+function label(path: FieldPath): string {
+  if (path.length === 0) return "the record";
+  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? key : `.${key}`)).join("");
+}
+
+const SHOWN_LENGTH = 60;
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+}
+
+function unrepresentable(problem: Problem, record?: Film): ListingError {
+  const value = record === undefined || problem.path.length === 0 ? "" : ` ${show(valueAt(record, problem.path))}`;
+  return new ListingError({
+    code: "E_UNREPRESENTABLE",
+    reason: `${label(problem.path)}${value} ${problem.why}`,
+    line: 1,
+    column: 1,
+    offset: 0,
+    path: problem.path,
+  });
+}
+
+function invalidRecord(issue: core.$ZodIssue): ListingError {
+  const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+  return new ListingError({
+    code: "E_INVALID",
+    reason: `${label(path)}: ${issue.message}`,
+    line: 1,
+    column: 1,
+    offset: 0,
+    path,
+    cause: issue,
+  });
+}

@@ -1,0 +1,278 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { type Film, formatListing, ListingError, parseListing, safeParseListing } from "../src/index";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures");
+const referenceDate = new Date("2026-11-25T00:00:00Z");
+const options = { referenceDate };
+
+const fixtureRecords = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith(".json"))
+  .sort()
+  .map((name) => [name, JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as Film] as const);
+
+const minimal: Film = {
+  title: "Roundhay Garden Scene",
+  rating: null,
+  voteCount: null,
+  genres: [],
+  year: 1888,
+  runtimeMinutes: null,
+  certification: null,
+  synopsis: null,
+  cast: [],
+  directors: [],
+  badges: [],
+  availableOn: [],
+  reviews: [],
+};
+
+const full: Film = {
+  title: "The Red Shoes",
+  rating: 4.3,
+  voteCount: 398,
+  genres: ["Drama", "Romance"],
+  year: 1948,
+  runtimeMinutes: 133,
+  certification: "NR",
+  synopsis: "A ballerina must choose.\nShe dances.",
+  cast: ["Moira Shearer", "Anton Walbrook"],
+  directors: ["Michael Powell", "Emeric Pressburger"],
+  badges: ["AD", "4K UHD"],
+  availableOn: ["Max", "Criterion Channel"],
+  reviews: [{ text: "A feast." }, { text: 'He said "dance"\n\nand she did.' }],
+};
+
+const roundTrip = (film: Film) => parseListing(formatListing(film, options), options);
+
+function refusal(film: Film): ListingError {
+  try {
+    formatListing(film, options);
+  } catch (error) {
+    if (error instanceof ListingError) return error;
+    throw error;
+  }
+  throw new Error("formatListing did not refuse the record");
+}
+
+describe("formatListing", () => {
+  test("writes the reference layout", () => {
+    expect(formatListing(full, options)).toBe(
+      [
+        "The Red Shoes",
+        "4.3",
+        "(398)",
+        "Drama",
+        "Romance",
+        "1948",
+        "133 min",
+        "NR",
+        "A ballerina must choose.",
+        "She dances.",
+        "Starring: Moira Shearer, Anton Walbrook",
+        "Directed by: Michael Powell, Emeric Pressburger",
+        "AD",
+        "4K UHD",
+        "Also Available On: Max, Criterion Channel",
+        "Community Reviews",
+        '"A feast."',
+        '"He said "dance"',
+        "",
+        'and she did."',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("writes only the title, the year and the empty Starring and services headers for a bare record", () => {
+    expect(formatListing(minimal, options)).toBe("Roundhay Garden Scene\n1888\nStarring:\nAlso Available On:\n");
+    expect(roundTrip(minimal)).toEqual(minimal);
+  });
+
+  test.each(fixtureRecords)("reads back the record of fixtures/%s", (_, film) => {
+    expect(roundTrip(film)).toEqual(film);
+  });
+
+  test.each([
+    ["a year", "1917"],
+    ["a genre", "Music"],
+    ["a rating", "4.3"],
+    ["a section header", "Starring:"],
+    ["a certification", "PG"],
+    ["a season count", "2 Seasons"],
+  ])("keeps a title that looks like %s", (_, title) => {
+    expect(roundTrip({ ...full, title })).toEqual({ ...full, title });
+    expect(roundTrip({ ...minimal, title })).toEqual({ ...minimal, title });
+  });
+
+  test.each([
+    ["rating 0 and 0 votes", { rating: 0, voteCount: 0 }],
+    ["rating 5 and a billion votes", { rating: 5, voteCount: 1_000_000_000 }],
+    ["a tiny rating written without an exponent", { rating: 1e-7 }],
+    ["a vote count without a rating", { rating: null, voteCount: 12 }],
+    ["a rating without a vote count", { voteCount: null }],
+    ["runtimes of 1 and 10,000 minutes", { runtimeMinutes: 1 }],
+    ["a runtime of 10,000 minutes", { runtimeMinutes: 10_000 }],
+    ["the earliest year", { year: 1870 }],
+    ["the latest year for the reference date", { year: 2031 }],
+    ["a certification by shape", { certification: "MA15+" }],
+    ["no runtime, with a certification", { runtimeMinutes: null, certification: "TV-MA" }],
+    ["no certification, with a synopsis", { certification: null }],
+    ["a synopsis ending with a genre word", { synopsis: "A noir.\nFilm Noir" }],
+    ["a synopsis line that begins like a header", { synopsis: "Directed by the book.\nStarring Moira" }],
+    ["a cast name that is a genre word", { cast: ["Drama"], directors: ["Comedy"] }],
+    ["a name with a suffix after a comma", { cast: ["Sammy Davis, Jr.", "Frank Sinatra"] }],
+    ["a suffix as the first name", { cast: ["Jr.", "Frank Sinatra"], directors: ["III"] }],
+    ["services that are genre words", { availableOn: ["Drama", "HD"] }],
+    ["a non-vocabulary header genre", { genres: ["Dance", "Drama"] }],
+    ["a genre that looks like a rating after the rating", { genres: ["4.3"] }],
+    ["reviews with curly quotes", { reviews: [{ text: "“Lovely” and ‘bright’" }] }],
+    ["a review made of one quote", { reviews: [{ text: '"' }] }],
+    ["a review with runs of spaces", { reviews: [{ text: "Slow   and   grand." }] }],
+    ["a review whose first line is quoted", { reviews: [{ text: '"Only the music."\n+ A feast.' }] }],
+    ["unicode everywhere", { title: "Amélie 🎬", cast: ["Audrey Tautou", "山田 太郎"], synopsis: "Ça va — ok" }],
+    ["no lists at all", { genres: [], cast: [], directors: [], badges: [], availableOn: [], reviews: [] }],
+  ] as const)("reads back %s", (_, patch) => {
+    const film = { ...full, ...patch } as Film;
+    expect(roundTrip(film)).toEqual(film);
+  });
+
+  test.each([
+    ["a title with a line break", { title: "The Red\nShoes" }, ["title"], "line break"],
+    ["a title with a run of spaces", { title: "The  Red Shoes" }, ["title"], "run of spaces"],
+    ["a title with a trailing space", { title: "The Red Shoes " }, ["title"], "trims"],
+    ["a title with a non-breaking space", { title: "The\u00A0Red Shoes" }, ["title"], "Unicode space"],
+    ["a title with a zero-width space", { title: "The\u200BRed Shoes" }, ["title"], "zero-width"],
+    ["a genre that looks like a year", { genres: ["1999"] }, ["genres", 0], "release year"],
+    ["a genre that looks like a runtime", { genres: ["Drama", "90 min"] }, ["genres", 1], "runtime"],
+    ["a genre that is a section header", { genres: ["Starring"] }, ["genres", 0], "section header"],
+    ["a genre that is a season count", { genres: ["2 Seasons"] }, ["genres", 0], "series"],
+    [
+      "a first genre that reads as the absent rating",
+      { rating: null, voteCount: null, genres: ["4.3"] },
+      ["genres", 0],
+      "rating",
+    ],
+    [
+      "a first genre that reads as the absent vote count",
+      { voteCount: null, genres: ["(12)"] },
+      ["genres", 0],
+      "vote count",
+    ],
+    ["a genre repeated in another case", { genres: ["Drama", "drama"] }, ["genres", 1], "repeats genres[0]"],
+    ["a year after the latest accepted", { year: 2032 }, ["year"], "latest year"],
+    ["a year of five digits", { year: 10_000 }, ["year"], "latest year"],
+    ["a rating of minus zero", { rating: -0 }, ["rating"], "-0"],
+    [
+      "a certification the parser does not recognise",
+      { certification: "Family friendly" },
+      ["certification"],
+      "not read as a certification",
+    ],
+    [
+      "a certification that is a header genre",
+      { genres: ["DRAMA"], certification: "DRAMA" },
+      ["certification"],
+      "not read as a certification",
+    ],
+    [
+      "a certification that reads as the absent runtime",
+      { runtimeMinutes: null, certification: "2H" },
+      ["certification"],
+      "runtime",
+    ],
+    ["a synopsis with a blank line", { synopsis: "One.\n\nTwo." }, ["synopsis"], "line 2 is blank"],
+    [
+      "a synopsis line that is a section header",
+      { synopsis: "One.\nAlso available on" },
+      ["synopsis"],
+      "line 2 reads as a section header",
+    ],
+    ["a synopsis that starts with a season count", { synopsis: "3 seasons" }, ["synopsis"], "season count"],
+    [
+      "a synopsis that starts like the absent runtime",
+      { runtimeMinutes: null, certification: null, synopsis: "90 min\nof fun." },
+      ["synopsis"],
+      "runtime",
+    ],
+    [
+      "a synopsis that starts like the absent certification",
+      { certification: null, synopsis: "PG\nfor all." },
+      ["synopsis"],
+      "certification",
+    ],
+    [
+      "a synopsis that starts with a year when there is no certification",
+      { certification: null, synopsis: "1948" },
+      ["synopsis"],
+      "certification",
+    ],
+    ["a cast name with a comma", { cast: ["Moira Shearer", "Walbrook, Anton"] }, ["cast", 1], "comma"],
+    ["a director that is a bare suffix", { directors: ["Michael Powell", "Jr."] }, ["directors", 1], "suffix"],
+    ["a service with a trailing space", { availableOn: ["Max "] }, ["availableOn", 0], "trims"],
+    ["a badge outside the vocabulary", { badges: ["8K"] }, ["badges", 0], "not in the badge vocabulary"],
+    ["a badge in another spelling", { badges: ["dolby vision"] }, ["badges", 0], '"Dolby Vision"'],
+    ["a repeated badge", { badges: ["AD", "AD"] }, ["badges", 1], "repeats badges[0]"],
+    ["a review ending with a blank line", { reviews: [{ text: "Good.\n" }] }, ["reviews", 0, "text"], "trims"],
+    ["a review line with a trailing space", { reviews: [{ text: "Good. \nYes." }] }, ["reviews", 0, "text"], "line 1"],
+    ["a review with a tab", { reviews: [{ text: "Good.\tYes." }] }, ["reviews", 0, "text"], "Unicode space"],
+    ["a review with a carriage return", { reviews: [{ text: "Good.\rYes." }] }, ["reviews", 0, "text"], "line break"],
+    [
+      "a review split by the known limit",
+      { reviews: [{ text: 'He said "go"\n"Now," she said.' }] },
+      ["reviews", 0, "text"],
+      "known limit",
+    ],
+    [
+      "a review split past blank lines",
+      { reviews: [{ text: "Good ”\n\n\n“Great”" }] },
+      ["reviews", 0, "text"],
+      "line 1 ends with a quote",
+    ],
+  ] as const)("refuses %s with E_UNREPRESENTABLE", (_, patch, path, reason) => {
+    const error = refusal({ ...full, ...patch } as Film);
+    expect(error.code).toBe("E_UNREPRESENTABLE");
+    expect(error.path).toEqual(path);
+    expect(error.reason).toContain(reason);
+    expect({ line: error.line, column: error.column, offset: error.offset }).toEqual({ line: 1, column: 1, offset: 0 });
+    expect(error.message).toBe(`line 1, column 1: ${error.reason}`);
+  });
+
+  test("names the field and the value in the reason", () => {
+    expect(refusal({ ...full, cast: ["Moira Shearer", "Walbrook, Anton"] }).reason).toBe(
+      'cast[1] "Walbrook, Anton" holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)',
+    );
+  });
+
+  test("accepts a year up to five years after the reference date's year, in UTC", () => {
+    const lateDate = { referenceDate: new Date("2030-12-31T23:59:59Z") };
+    expect(parseListing(formatListing({ ...full, year: 2035 }, lateDate), lateDate).year).toBe(2035);
+    expect(() => formatListing({ ...full, year: 2036 }, lateDate)).toThrow(/latest year/);
+  });
+
+  test("writes badges and certifications of an extended vocabulary for a parse with the same options", () => {
+    const extended = { referenceDate, badges: ["8K"], certifications: ["Family friendly"] };
+    const film = { ...full, badges: ["8K"], certification: "Family friendly" };
+    expect(parseListing(formatListing(film, extended), extended)).toEqual(film);
+  });
+
+  test("refuses a record FilmSchema refuses with E_INVALID at the field", () => {
+    const error = refusal({ ...full, rating: 7.5 });
+    expect(error.code).toBe("E_INVALID");
+    expect(error.path).toEqual(["rating"]);
+    expect(error.cause).toMatchObject({ code: "too_big" });
+    expect(refusal({ ...full, reviews: [{ text: "" }] }).path).toEqual(["reviews", 0, "text"]);
+  });
+
+  test("throws a TypeError for something that is not a record", () => {
+    expect(() => formatListing(null as unknown as Film)).toThrow(TypeError);
+    expect(() => formatListing("The Red Shoes" as unknown as Film)).toThrow(/expects a Film record, got string/);
+  });
+
+  test("writes text that never fails to parse for the records it accepts", () => {
+    for (const [, film] of fixtureRecords) {
+      expect(safeParseListing(formatListing(film, options), options).success).toBe(true);
+    }
+  });
+});
