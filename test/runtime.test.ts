@@ -5,36 +5,11 @@
  */
 
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createContext, runInContext } from "node:vm";
-import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, test } from "vitest";
+import { type BrowserBundle, bundleForBrowser } from "./support/browser-bundle";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const referenceListing = readFileSync(new URL("../fixtures/the-red-shoes.txt", import.meta.url), "utf8");
-
-interface BrowserBundle {
-  code: string;
-  metafile: Metafile;
-}
-
-async function bundleForBrowser(): Promise<BrowserBundle> {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    globalName: "filmListing",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const [output] = result.outputFiles;
-  if (output === undefined) throw new Error("esbuild wrote no bundle");
-  return { code: output.text, metafile: result.metafile };
-}
 
 /** The module's exports, evaluated in a fresh context with only ECMAScript globals. */
 function runBare(code: string): { context: Record<string, unknown>; exports: Record<string, unknown> } {
