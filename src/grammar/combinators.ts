@@ -13,6 +13,22 @@
 
 import P from "parsimmon";
 
+/** No expectations: what every success carries. */
+const NOTHING_EXPECTED: string[] = [];
+
+/**
+ * A success reply, as `P.makeSuccess` makes it but without a new empty
+ * array of expectations each time (nothing here adds to it).
+ */
+export function succeed<T>(index: number, value: T): P.SuccessReply<T> {
+  return { status: true, index, value, furthest: -1, expected: NOTHING_EXPECTED };
+}
+
+/** A failure reply; `expected` is made once per leaf, not per failure. */
+export function fail(index: number, expected: string[]): P.FailureReply {
+  return { status: false, index: -1, value: null, furthest: index, expected };
+}
+
 /** Parsimmon's step function: where a parser is run. */
 type Step<T> = (input: string, index: number) => P.Reply<T>;
 
@@ -45,7 +61,7 @@ export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): 
       values.push(reply.value);
       index = reply.index;
     }
-    return P.makeSuccess(index, values as unknown as T);
+    return succeed(index, values as unknown as T);
   });
 }
 
@@ -54,16 +70,19 @@ export function map<T, U>(parser: P.Parser<T>, transform: (value: T) => U): P.Pa
   const step = stepOf(parser);
   return P((input, start) => {
     const reply = step(input, start);
-    return reply.status ? P.makeSuccess(reply.index, transform(reply.value)) : reply;
+    return reply.status ? succeed(reply.index, transform(reply.value)) : reply;
   });
 }
 
-/** `parser`, then the parser that `next` makes of its value. */
-export function chain<T, U>(parser: P.Parser<T>, next: (value: T) => P.Parser<U>): P.Parser<U> {
+/** `parser`, then `next`, a step run by hand on its value. */
+export function chainStep<T, U>(
+  parser: P.Parser<T>,
+  next: (value: T, input: string, index: number) => P.Reply<U>,
+): P.Parser<U> {
   const step = stepOf(parser);
   return P((input, start) => {
     const reply = step(input, start);
-    return reply.status ? stepOf(next(reply.value))(input, reply.index) : reply;
+    return reply.status ? next(reply.value, input, reply.index) : reply;
   });
 }
 
@@ -72,7 +91,7 @@ export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
   const step = stepOf(parser);
   return P((input, start) => {
     const reply = step(input, start);
-    return reply.status ? reply : P.makeSuccess(start, null);
+    return reply.status ? reply : succeed(start, null);
   });
 }
 
@@ -86,7 +105,7 @@ export function many<T>(parser: P.Parser<T>): P.Parser<T[]> {
     const values: T[] = [];
     for (let index = start; ; ) {
       const reply = step(input, index);
-      if (!reply.status) return P.makeSuccess(index, values);
+      if (!reply.status) return succeed(index, values);
       values.push(reply.value);
       index = reply.index;
     }
@@ -107,11 +126,12 @@ export function untilEnd<T>(parser: P.Parser<T>): P.Parser<T[]> {
       values.push(reply.value);
       index = reply.index;
     }
-    return P.makeSuccess(input.length, values);
+    return succeed(input.length, values);
   });
 }
 
 /** The end of the input. */
+const EXPECTED_END = ["the end"];
 export const end: P.Parser<null> = P((input, index) =>
-  index === input.length ? P.makeSuccess(index, null) : P.makeFailure(index, "the end"),
+  index === input.length ? succeed(index, null) : fail(index, EXPECTED_END),
 );

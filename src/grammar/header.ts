@@ -3,10 +3,10 @@
  * year, runtime and certification, in that fixed order.
  */
 
-import P from "parsimmon";
+import type P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
-import { map } from "./combinators";
-import { anyLineBut, EXPECTED, line, lineMatcher, refuse } from "./leaves";
+import { map, succeed } from "./combinators";
+import { anyLineBut, EXPECTED, line, lineEnd, refuse } from "./leaves";
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
 
@@ -28,6 +28,11 @@ const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes
 /** A series' season count, which no film listing has. */
 export const SEASONS = /\d+ *seasons?/i;
 
+/** The first characters of the lines above, and of section headers. */
+const DIGIT = /\d/;
+const PARENTHESIS = /\(/;
+const HEADER_INITIAL = /[sdac]/i;
+
 /** Lines that end the header genres: the year, and what may not come before it. */
 const NOT_A_GENRE = {
   startsWith: /[\dsdac]/i,
@@ -37,48 +42,58 @@ const NOT_A_GENRE = {
   ),
 };
 
+/** The first non-blank line, whatever it says. */
+export const title: P.Parser<LineNode> = anyLineBut(EXPECTED.title);
+
+export const rating: P.Parser<LineNode> = line(RATING, "a rating like 4.3", DIGIT);
+
+export const votes: P.Parser<VotesNode> = map(
+  line(VOTES, "a vote count like (398)", PARENTHESIS),
+  ({ at, text, groups }) => ({
+    at,
+    text,
+    whole: groups.whole ?? "",
+    fraction: groups.fraction ?? "",
+    unit: groups.unit ?? "",
+  }),
+);
+
+export const headerGenre: P.Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
+
+export const year: P.Parser<LineNode> = line(YEAR, EXPECTED.year, DIGIT);
+
+export const runtime: P.Parser<RuntimeNode> = map(
+  line(RUNTIME, "a runtime like 2h 13m", DIGIT),
+  ({ at, text, groups }) => ({
+    at,
+    text,
+    hours: groups.hours,
+    minutes: groups.minutes ?? groups.onlyMinutes,
+  }),
+);
+
+/** Fails at a `2 Seasons` line: the page is a series (E_SERIES). */
+export const notSeries: P.Parser<null> = refuse(SEASONS, EXPECTED.film, DIGIT);
+
 /** A certification by shape: one short token with a digit or in capitals. */
 const CERTIFICATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9+\-/]{0,9}$/;
 const HAS_DIGIT = /\d/;
 const HAS_LOWER_CASE = /[a-z]/;
 const SECTION_HEADER_LINE = new RegExp(`^(?:${SECTION_HEADER.source})$`, "i");
 
-/** The first non-blank line, whatever it says. */
-export const title: P.Parser<LineNode> = anyLineBut(EXPECTED.title);
-
-export const rating: P.Parser<LineNode> = line(RATING, "a rating like 4.3");
-
-export const votes: P.Parser<VotesNode> = map(line(VOTES, "a vote count like (398)"), ({ at, text, groups }) => ({
-  at,
-  text,
-  whole: groups.whole ?? "",
-  fraction: groups.fraction ?? "",
-  unit: groups.unit ?? "",
-}));
-
-export const headerGenre: P.Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
-
-export const year: P.Parser<LineNode> = line(YEAR, EXPECTED.year);
-
-export const runtime: P.Parser<RuntimeNode> = map(line(RUNTIME, "a runtime like 2h 13m"), ({ at, text, groups }) => ({
-  at,
-  text,
-  hours: groups.hours,
-  minutes: groups.minutes ?? groups.onlyMinutes,
-}));
-
-/** Fails at a `2 Seasons` line: the page is a series (E_SERIES). */
-export const notSeries: P.Parser<null> = refuse(SEASONS, EXPECTED.film);
-
 /**
- * A certification: a name from the vocabulary, or a token of its shape that
- * is not a genre (of the vocabulary or of this header), a badge or a
- * section header; or `null`, consuming nothing. Made per parse, as it
- * depends on the header genres.
+ * The certification step: a name from the vocabulary, or a token of its
+ * shape that is not a genre (of the vocabulary or of this header), a badge
+ * or a section header. A plain function rather than a parser, as it needs
+ * the header genres of this parse; `null` when the line is no
+ * certification.
  */
 export function certification(
   vocabulary: Vocabulary,
-): (headerGenres: readonly LineNode[]) => P.Parser<LineNode | null> {
+): (input: string, start: number, headerGenres: readonly LineNode[]) => P.SuccessReply<LineNode> | null {
+  // No certification is longer than the longest name or token; a synopsis
+  // line is turned away before it is lower-cased.
+  const longest = Math.max(10, ...[...vocabulary.certifications].map((name) => name.length + 8));
   const isCertification = (text: string, headerGenres: readonly LineNode[]) => {
     const lower = text.toLowerCase();
     if (vocabulary.certifications.has(lower.includes("  ") ? lower.replace(/ {2,}/g, " ") : lower)) return true;
@@ -87,15 +102,17 @@ export function certification(
       (HAS_DIGIT.test(text) || !HAS_LOWER_CASE.test(text)) &&
       !vocabulary.genres.has(lower) &&
       !vocabulary.badges.has(lower) &&
-      !SECTION_HEADER_LINE.test(text) &&
+      !(HEADER_INITIAL.test(text.charAt(0)) && SECTION_HEADER_LINE.test(text)) &&
       !headerGenres.some((genre) => genre.text.toLowerCase() === lower)
     );
   };
-  return (headerGenres) =>
-    P((input, start) => {
-      const reply = match(input, start, (text) => isCertification(text, headerGenres));
-      return reply === null ? P.makeSuccess(start, null) : reply;
-    });
+  return (input, start, headerGenres) => {
+    const end = lineEnd(input, start);
+    if (end === start || end - start > longest) return null;
+    const text = input.slice(start, end);
+    if (!isCertification(text, headerGenres)) return null;
+    let next = end;
+    while (input.charCodeAt(next) === 10) next++;
+    return succeed(next, { at: start, text });
+  };
 }
-
-const match = lineMatcher(/[^\n]+/);

@@ -4,6 +4,7 @@
  */
 
 import P from "parsimmon";
+import { fail, succeed } from "./combinators";
 import type { LineNode } from "./tree";
 
 /**
@@ -25,30 +26,36 @@ export interface LineMatch extends LineNode {
 
 const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
-/**
- * One whole non-blank line matching `pattern` (and `accept`, if given),
- * together with the blank lines after it, which the layout ignores.
- */
-export function line(pattern: RegExp, description: string, accept?: (text: string) => boolean): P.Parser<LineMatch> {
-  const match = lineMatcher(pattern);
-  return P((input, start) => match(input, start, accept) ?? P.makeFailure(start, description));
-}
+/** Which first characters a line of some kind can start with. */
+type FirstCharacter = RegExp;
 
 /**
- * The step of {@link line}, for leaves made per parse: the pattern is
- * compiled once, here.
+ * One whole non-blank line matching `pattern`, together with the blank
+ * lines after it, which the layout ignores. `startsWith` tells at a glance
+ * which lines cannot match, so that most lines never reach the pattern.
  */
+export function line(pattern: RegExp, description: string, startsWith?: FirstCharacter): P.Parser<LineMatch> {
+  const match = lineMatcher(pattern, startsWith);
+  const expected = [description];
+  return P((input, start) => match(input, start) ?? fail(start, expected));
+}
+
+/** The step of {@link line}: the reply, or `null` for no match. */
 export function lineMatcher(
   pattern: RegExp,
-): (input: string, start: number, accept?: (text: string) => boolean) => P.SuccessReply<LineMatch> | null {
+  startsWith?: FirstCharacter,
+): (input: string, start: number) => P.SuccessReply<LineMatch> | null {
   const sticky = lineRegExp(pattern);
-  return (input, start, accept) => {
+  return (input, start) => {
+    if (startsWith !== undefined && !startsWith.test(input.charAt(start))) return null;
     sticky.lastIndex = start;
     const match = sticky.exec(input);
-    if (match === null || (accept !== undefined && !accept(match[0]))) return null;
-    let end = sticky.lastIndex;
-    while (input.charCodeAt(end) === NEWLINE) end++;
-    return P.makeSuccess(end, { at: start, text: match[0], groups: match.groups ?? NO_GROUPS });
+    if (match === null) return null;
+    return succeed(afterBlankLines(input, sticky.lastIndex), {
+      at: start,
+      text: match[0],
+      groups: match.groups ?? NO_GROUPS,
+    });
   };
 }
 
@@ -59,6 +66,19 @@ function lineRegExp(pattern: RegExp): RegExp {
   return new RegExp(`(?:${pattern.source})(?=\\n|$)`, `${pattern.flags}y`);
 }
 
+/** The index past the line break at `index` and any blank lines after it. */
+function afterBlankLines(input: string, index: number): number {
+  let end = index;
+  while (input.charCodeAt(end) === NEWLINE) end++;
+  return end;
+}
+
+/** Where the line starting at `start` ends (its line break, or the end). */
+export function lineEnd(input: string, start: number): number {
+  const newline = input.indexOf("\n", start);
+  return newline === -1 ? input.length : newline;
+}
+
 /**
  * Any one non-blank line, unless `refused` says it is a line of another
  * kind. The line's end is found with `indexOf`, which outruns a
@@ -67,41 +87,30 @@ function lineRegExp(pattern: RegExp): RegExp {
  */
 export function anyLineBut(
   description: string,
-  refused?: { readonly startsWith: RegExp; readonly pattern: RegExp },
+  refused?: { readonly startsWith: FirstCharacter; readonly pattern: RegExp },
 ): P.Parser<LineNode> {
-  const sticky = refused === undefined ? undefined : lineRegExp(refused.pattern);
-  const first = refused?.startsWith;
+  const isRefused = refused === undefined ? undefined : lineMatcher(refused.pattern, refused.startsWith);
+  const expected = [description];
   return P((input, start) => {
-    if (start >= input.length) return P.makeFailure(start, description);
-    if (sticky !== undefined && first?.test(input.charAt(start))) {
-      sticky.lastIndex = start;
-      if (sticky.test(input)) return P.makeFailure(start, description);
+    if (start >= input.length || (isRefused !== undefined && isRefused(input, start) !== null)) {
+      return fail(start, expected);
     }
-    const newline = input.indexOf("\n", start);
-    const lineEnd = newline === -1 ? input.length : newline;
-    let end = lineEnd;
-    while (input.charCodeAt(end) === NEWLINE) end++;
-    return P.makeSuccess(end, { at: start, text: input.slice(start, lineEnd) });
+    const end = lineEnd(input, start);
+    return succeed(afterBlankLines(input, end), { at: start, text: input.slice(start, end) });
   });
 }
 
 /** The blank lines before the first line. */
-export const blankLines: P.Parser<null> = P((input, start) => {
-  let end = start;
-  while (input.charCodeAt(end) === NEWLINE) end++;
-  return P.makeSuccess(end, null);
-});
+export const blankLines: P.Parser<null> = P((input, start) => succeed(afterBlankLines(input, start), null));
 
 /**
  * Succeeds, consuming nothing, unless the next line matches `pattern`; then
  * fails with `description`. Guards a place where that line must not stand.
  */
-export function refuse(pattern: RegExp, description: string): P.Parser<null> {
-  const sticky = lineRegExp(pattern);
-  return P((input, start) => {
-    sticky.lastIndex = start;
-    return sticky.test(input) ? P.makeFailure(start, description) : P.makeSuccess(start, null);
-  });
+export function refuse(pattern: RegExp, description: string, startsWith?: FirstCharacter): P.Parser<null> {
+  const isRefused = lineMatcher(pattern, startsWith);
+  const expected = [description];
+  return P((input, start) => (isRefused(input, start) === null ? succeed(start, null) : fail(start, expected)));
 }
 
 /** Runs of spaces collapsed to one (SPEC 1.1); every value but review text. */

@@ -5,7 +5,7 @@
 
 import P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
-import { chain, end, many, map, optional, sequence, untilEnd } from "./combinators";
+import { chainStep, end, many, map, optional, sequence, succeed, untilEnd } from "./combinators";
 import { certification, headerGenre, notSeries, rating, runtime, title, votes, year } from "./header";
 import { blankLines } from "./leaves";
 import { review } from "./reviews";
@@ -21,41 +21,45 @@ interface ListingSpec {
 
 /** The grammar for one vocabulary (the certification rule depends on it). */
 export function listingGrammar(vocabulary: Vocabulary): P.Parser<ListingNode> {
-  const certificationAfter = certification(vocabulary);
+  const certificationAt = certification(vocabulary);
+  const opening = sequence(
+    title,
+    optional(rating),
+    optional(votes),
+    many(headerGenre),
+    notSeries,
+    year,
+    notSeries,
+    optional(runtime),
+    notSeries,
+  );
   return P.createLanguage<ListingSpec>({
     // Blank lines, the header block, then the body, to the end.
-    listing: (r) => map(sequence(blankLines, r.header, r.body), ([, header, body]) => ({ header, ...body })),
+    listing: (r) =>
+      map(sequence(blankLines, r.header, r.body), ([, header, body]) => ({
+        header,
+        synopsis: body.synopsis,
+        sections: body.sections,
+        reviews: body.reviews,
+      })),
 
     // The fixed-order header block. A series' `2 Seasons` line is refused
-    // everywhere before the synopsis; the certification comes last, as its
-    // rule needs the header genres (a header genre is never one).
+    // everywhere before the synopsis. The certification comes last and is
+    // stepped by hand, as its rule needs the header genres of this parse (a
+    // header genre is never one); a parser made per parse would cost more.
     header: () =>
-      chain(
-        sequence(
-          title,
-          optional(rating),
-          optional(votes),
-          many(headerGenre),
-          notSeries,
-          year,
-          notSeries,
-          optional(runtime),
-          notSeries,
-        ),
-        ([titleLine, ratingLine, votesLine, genres, , yearLine, , runtimeLine]) =>
-          map(
-            certificationAfter(genres),
-            (certificationLine): HeaderNode => ({
-              title: titleLine,
-              rating: ratingLine,
-              votes: votesLine,
-              genres,
-              year: yearLine,
-              runtime: runtimeLine,
-              certification: certificationLine,
-            }),
-          ),
-      ),
+      chainStep(opening, ([titleLine, ratingLine, votesLine, genres, , yearLine, , runtimeLine], input, index) => {
+        const certificationLine = certificationAt(input, index, genres);
+        return succeed(certificationLine?.index ?? index, {
+          title: titleLine,
+          rating: ratingLine,
+          votes: votesLine,
+          genres,
+          year: yearLine,
+          runtime: runtimeLine,
+          certification: certificationLine?.value ?? null,
+        });
+      }),
 
     // The synopsis, the name sections in any order (their order is checked
     // with the record, to point at the offending header), then the reviews

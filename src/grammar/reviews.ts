@@ -4,6 +4,7 @@
  */
 
 import P from "parsimmon";
+import { fail, succeed } from "./combinators";
 import { EXPECTED } from "./leaves";
 import type { ReviewNode } from "./tree";
 
@@ -11,6 +12,9 @@ const NEWLINE = 10;
 const QUOTE = 0x22; // "
 const LEFT_QUOTE = 0x201c; // “
 const RIGHT_QUOTE = 0x201d; // ”
+
+const EXPECTED_OPEN = [EXPECTED.reviewOpen];
+const EXPECTED_CLOSE = [EXPECTED.reviewClose];
 
 const opens = (code: number) => code === QUOTE || code === LEFT_QUOTE;
 const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
@@ -24,7 +28,7 @@ const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
  * be megabytes long, and this keeps it a single linear pass.
  */
 export const review: P.Parser<ReviewNode> = P((input, start) => {
-  if (!opens(input.charCodeAt(start))) return P.makeFailure(start, EXPECTED.reviewOpen);
+  if (!opens(input.charCodeAt(start))) return fail(start, EXPECTED_OPEN);
   for (let lineStart = start; ; ) {
     const newline = input.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? input.length : newline;
@@ -33,10 +37,10 @@ export const review: P.Parser<ReviewNode> = P((input, start) => {
       let next = lineEnd;
       while (input.charCodeAt(next) === NEWLINE) next++;
       if (next === input.length || opens(input.charCodeAt(next))) {
-        return P.makeSuccess(next, { at: start, text: input.slice(start + 1, lineEnd - 1) });
+        return succeed(next, { at: start, text: input.slice(start + 1, lineEnd - 1) });
       }
     }
-    if (newline === -1) return P.makeFailure(start, EXPECTED.reviewClose);
+    if (newline === -1) return fail(start, EXPECTED_CLOSE);
     lineStart = newline + 1;
   }
 });

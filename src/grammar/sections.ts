@@ -6,9 +6,9 @@
  */
 
 import P from "parsimmon";
-import { many, map, sequence } from "./combinators";
+import { fail, many, map, sequence, succeed } from "./combinators";
 import { anyLineBut, line, lineMatcher } from "./leaves";
-import type { LineNode, ListSectionKind, ListSectionNode } from "./tree";
+import type { LineNode, ListSectionNode } from "./tree";
 
 /**
  * `Starring:`, `Directed by:` or `Also Available On:`, with the names after
@@ -32,30 +32,22 @@ export const contentLine: P.Parser<LineNode> = anyLineBut("a line of text", {
   pattern: SECTION_HEADER,
 });
 
-const listHeader = map(
-  line(LIST_HEADER, "a section header (Starring:, Directed by:, Also Available On:)"),
-  ({ at, text, groups }) => ({
-    kind: (groups.cast !== undefined
-      ? "cast"
-      : groups.directors !== undefined
-        ? "directors"
-        : "availableOn") as ListSectionKind,
-    header: { at, text },
-    inline: groups.names ?? "",
-  }),
-);
+const listHeader = line(LIST_HEADER, "a section header (Starring:, Directed by:, Also Available On:)", /[sda]/i);
 
 /** `Starring:`, `Directed by:` or `Also Available On:`, and the lines below it. */
 export const listSection: P.Parser<ListSectionNode> = map(
   sequence(listHeader, many(contentLine)),
-  ([header, lines]) => ({
-    ...header,
+  ([{ at, text, groups }, lines]) => ({
+    kind: groups.cast !== undefined ? "cast" : groups.directors !== undefined ? "directors" : "availableOn",
+    header: { at, text },
+    inline: groups.names ?? "",
     lines,
   }),
 );
 
-const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS);
-const seeAllLine = lineMatcher(/see +all/i);
+const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, /c/i);
+const seeAllLine = lineMatcher(/see +all/i, /s/i);
+const EXPECTED_REVIEWS_HEADER = ["Community Reviews"];
 
 /**
  * The reviews header. A `See all` link glued to it or alone on the next
@@ -63,7 +55,7 @@ const seeAllLine = lineMatcher(/see +all/i);
  */
 export const reviewsHeader: P.Parser<LineNode> = P((input, start) => {
   const header = reviewsHeaderLine(input, start);
-  if (header === null) return P.makeFailure(start, "Community Reviews");
+  if (header === null) return fail(start, EXPECTED_REVIEWS_HEADER);
   const link = header.value.groups.seeAll === undefined ? seeAllLine(input, header.index) : null;
-  return P.makeSuccess((link ?? header).index, { at: start, text: header.value.text });
+  return succeed((link ?? header).index, { at: start, text: header.value.text });
 });
