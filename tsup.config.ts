@@ -1,4 +1,6 @@
+import { writeFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
+import { filmJsonSchema } from "./src/json-schema";
 
 export default defineConfig([
   {
@@ -10,6 +12,10 @@ export default defineConfig([
     clean: true,
     target: "es2022",
     platform: "neutral",
+    // The JSON Schema ships as `film-listing/schema.json` (see `exports`).
+    async onSuccess() {
+      await writeFile("dist/schema.json", `${JSON.stringify(filmJsonSchema, null, 2)}\n`);
+    },
   },
   {
     // The command line: one ESM file with a shebang, the package's `bin`.

@@ -15,5 +15,6 @@ export {
 } from "./errors";
 export { type Film, FilmSchema, type Review, ReviewSchema } from "./film";
 export { type FormatOptions, formatListing } from "./format";
+export { filmJsonSchema } from "./json-schema";
 export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
 export { BADGES, CERTIFICATIONS, GENRES, type VocabularyOptions } from "./vocabulary";

@@ -1,0 +1,29 @@
+/** `filmJsonSchema`: the record's JSON Schema, made from `FilmSchema` (SPEC 4). */
+
+import { type core, z } from "zod";
+import { FilmSchema } from "./film";
+
+/**
+ * The JSON Schema (draft 2020-12) of a {@link Film} record, made from
+ * {@link FilmSchema} with zod's `z.toJSONSchema`, so that tools outside
+ * TypeScript can check the JSON this library writes. The same schema ships
+ * as the file `film-listing/schema.json`.
+ *
+ * Like `FilmSchema`, it bounds the release year below only: the upper bound
+ * depends on the reference date of a parse.
+ *
+ * @example
+ * ```ts
+ * import Ajv2020 from "ajv/dist/2020";
+ * const validate = new Ajv2020().compile(filmJsonSchema);
+ * validate(parseListing(text)); // true
+ * filmJsonSchema.$schema; // "https://json-schema.org/draft/2020-12/schema"
+ * filmJsonSchema.required; // ["title", "rating", "voteCount", "genres", "year", …]
+ * ```
+ */
+export const filmJsonSchema: core.JSONSchema.JSONSchema = z.toJSONSchema(FilmSchema, {
+  target: "draft-2020-12",
+  // The schema describes the records `parseListing` returns.
+  io: "output",
+  unrepresentable: "throw",
+});
