@@ -17,4 +17,11 @@ export { type Film, FilmSchema, type Review, ReviewSchema } from "./film";
 export { type FormatOptions, formatListing } from "./format";
 export { filmJsonSchema } from "./json-schema";
 export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
+export {
+  type SchemaOrgAggregateRating,
+  type SchemaOrgMovie,
+  type SchemaOrgPerson,
+  type SchemaOrgReview,
+  toSchemaOrg,
+} from "./schema-org";
 export { BADGES, CERTIFICATIONS, GENRES, type VocabularyOptions } from "./vocabulary";
