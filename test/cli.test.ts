@@ -264,6 +264,43 @@ describe.concurrent("film-listing parse --check", { timeout: SPAWN_TIMEOUT }, ()
   });
 });
 
+describe.concurrent("film-listing format", { timeout: SPAWN_TIMEOUT }, () => {
+  test.each(["the-red-shoes", "sherlock-jr-45m-rating-4-35", "amelie-multiline-reviews-blank-lines-curly-quotes"])(
+    "prints %s.json back as listing text that parses to the same JSON",
+    async (slug) => {
+      const formatted = await runCli(["format", join(FIXTURES, `${slug}.json`)]);
+      expect(formatted.stderr).toBe("");
+      expect(formatted.status).toBe(0);
+      expect(formatted.stdout.split("\n")[0]).toBe(JSON.parse(await fixture(`${slug}.json`)).title);
+      const reparsed = await runCli(["parse", "-"], formatted.stdout);
+      expect(reparsed.stdout).toBe(await fixture(`${slug}.json`));
+    },
+  );
+
+  test("prints the listing text of a record read from standard input", async () => {
+    const json = await fixture("roundhay-garden-scene-minimal-title-and-year.json");
+    const run = await runCli(["format", "-"], json);
+    expect(run.stdout.startsWith("Roundhay Garden Scene\n1888\n")).toBe(true);
+    expect(run.status).toBe(0);
+    expect((await runCli(["-"], run.stdout)).stdout).toBe(json);
+  });
+
+  test("refuses a JSON file that is not a record, naming the field, with exit status 1", async () => {
+    const run = await runCli(["format", join(FIXTURES, "errors", "empty-file.json")]);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `${join(FIXTURES, "errors", "empty-file.json")}: E_INVALID title: Invalid input: expected string, received undefined\n`,
+    );
+    expect(run.status).toBe(1);
+  });
+
+  test("refuses a file that is not JSON with exit status 1", async () => {
+    const run = await runCli(["format", join(FIXTURES, "the-red-shoes.txt")]);
+    expect(run.stderr).toMatch(new RegExp(`^${join(FIXTURES, "the-red-shoes.txt")}: not JSON: `));
+    expect(run.status).toBe(1);
+  });
+});
+
 describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
   test.each([
     [["--frobnicate"], "film-listing: unknown option --frobnicate"],
@@ -272,6 +309,9 @@ describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
     [["-", "--check"], "film-listing: --check compares x.txt with x.json beside it; standard input has no such file"],
     [["-", "-"], "film-listing: standard input (-) can be read once"],
     [["--out-dir"], "film-listing: option '--out-dir <value>' argument missing"],
+    [["format"], "film-listing: format takes one record: a .json file or -"],
+    [["format", "a.json", "b.json"], "film-listing: format takes one record: a .json file or -"],
+    [["format", "a.json", "--ndjson"], "film-listing: --ndjson applies to parse, not to format"],
   ])("rejects %j with exit status 2, the reason and the usage", async (args, reason) => {
     const run = await runCli(args);
     expect(run.status).toBe(2);

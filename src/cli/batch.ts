@@ -10,7 +10,7 @@ import { dirname, extname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { type Film, formatCodeFrame, type ListingError, type SafeParseListingResult, safeParseListing } from "../index";
 import { checkAgainstCommitted, type Drift, recordJson } from "./check";
-import { describeFsError, type Input } from "./inputs";
+import { describeFsError, type Input, readAll } from "./inputs";
 import { Progress, type ProgressStream } from "./progress";
 
 /** Where a batch writes: stdout for results, stderr for failures, the summary and progress. */
@@ -209,11 +209,4 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
     if (stream.write(text)) resolve();
     else stream.once("drain", resolve);
   });
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  stream.setEncoding("utf8");
-  let text = "";
-  for await (const chunk of stream) text += chunk;
-  return text;
 }

@@ -7,6 +7,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { Readable } from "node:stream";
 
 /** What standard input is called in messages and NDJSON lines. */
 export const STDIN_NAME = "<stdin>";
@@ -107,4 +108,12 @@ export function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The whole of a stream as UTF-8 text: standard input, read once. */
+export async function readAll(stream: Readable): Promise<string> {
+  stream.setEncoding("utf8");
+  let text = "";
+  for await (const chunk of stream) text += chunk;
+  return text;
 }

@@ -1,6 +1,6 @@
 /**
- * The `film-listing` command (SPEC 5): reads the command line, runs it and
- * sets the exit status — 0 all good, 1 some input failed or drifted, 2 bad
+ * The `film-listing` command (SPEC 5): reads the command line, runs
+ * `parse` or `format` and sets the exit status — 0 all good, 1 some input failed or drifted, 2 bad
  * usage. A thin shell over the public API, so that the command and the
  * library never disagree.
  */
@@ -8,10 +8,12 @@
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
 import { type Output, runBatch, type Streams } from "./batch";
+import { runFormat } from "./format";
 import { expandInputs } from "./inputs";
 
 const USAGE = `Usage:
   film-listing [parse] <file|dir|->...  [--out-dir DIR] [--ndjson] [--check] [--quiet]
+  film-listing format <film.json|->      print a record back as listing text
 
 Parse scraped film pages into JSON records.
 
@@ -27,7 +29,7 @@ Parse scraped film pages into JSON records.
 
 One file prints pretty JSON; a folder or several inputs print NDJSON.
 Failures go to stderr as path:line:column: CODE reason, with a code frame.
-Exit status: 0 all parsed, 1 some input failed or drifted, 2 bad usage.
+Exit status: 0 success, 1 some input failed or drifted, 2 bad usage.
 `;
 
 const OPTIONS = {
@@ -38,6 +40,9 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
+
+/** The flags of `parse` only. */
+const PARSE_FLAGS = ["out-dir", "ndjson", "check"] as const;
 
 interface Flags {
   readonly "out-dir"?: string | undefined;
@@ -82,7 +87,19 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     return 0;
   }
   const [first, ...rest] = positionals;
-  return parse(first === "parse" ? rest : positionals, flags, streams);
+  switch (first) {
+    case "format": {
+      const flag = PARSE_FLAGS.find((name) => flags[name] !== undefined);
+      if (flag !== undefined) throw new UsageError(`--${flag} applies to parse, not to ${first}`);
+      const [path, ...extra] = rest;
+      if (path === undefined || extra.length > 0) throw new UsageError("format takes one record: a .json file or -");
+      return runFormat(path, streams);
+    }
+    case "parse":
+      return parse(rest, flags, streams);
+    default:
+      return parse(positionals, flags, streams);
+  }
 }
 
 function readArgs(argv: readonly string[]): { values: Flags; positionals: string[] } {
