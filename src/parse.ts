@@ -93,12 +93,20 @@ function grammarFor(vocabulary: Vocabulary): P.Parser<ListingNode> {
   return lastGrammar.grammar;
 }
 
+/** The last reference date checked, so that a batch with one date checks it once. */
+let lastReference: { readonly date: Date; readonly time: number; readonly latestYear: number } | undefined;
+
 function latestYearFor(referenceDate: Date | undefined): number {
   if (referenceDate === undefined) return new Date().getUTCFullYear() + YEARS_AHEAD;
+  if (referenceDate === lastReference?.date && referenceDate.getTime() === lastReference.time) {
+    return lastReference.latestYear;
+  }
   if (!(referenceDate instanceof Date) || !isValid(referenceDate)) {
     throw new TypeError(`referenceDate must be a valid Date, got ${describe(referenceDate)}`);
   }
-  return referenceDate.getUTCFullYear() + YEARS_AHEAD;
+  const latestYear = referenceDate.getUTCFullYear() + YEARS_AHEAD;
+  lastReference = { date: referenceDate, time: referenceDate.getTime(), latestYear };
+  return latestYear;
 }
 
 /** The codes of the errors the grammar finds. */

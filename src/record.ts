@@ -38,32 +38,46 @@ const NAME_SEPARATOR = /,(?! *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$))/;
 export function toFilm(tree: ListingNode, context: RecordContext): Film {
   checkSectionOrder(tree.sections, context);
   const { header } = tree;
-  const sections = new Map(tree.sections.map((section) => [section.kind, section]));
-  const cast = sections.get("cast");
-  const directors = sections.get("directors");
+  let cast: ListSectionNode | undefined;
+  let directors: ListSectionNode | undefined;
+  let availableOn: ListSectionNode | undefined;
+  for (const section of tree.sections) {
+    if (section.kind === "cast") cast = section;
+    else if (section.kind === "directors") directors = section;
+    else availableOn = section;
+  }
 
   // The region before the services ends with the trailing run; it is the
   // last of synopsis, cast and directors that the listing has.
   const regionEnd = directors?.lines ?? cast?.lines ?? tree.synopsis;
-  const run = trailingRun(regionEnd, header.genres, context.vocabulary);
-  const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, run.start) : lines);
+  const runStart = trailingRunStart(regionEnd, header.genres, context.vocabulary);
+  const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, runStart) : lines);
+
+  const genres = new UniqueNames();
+  for (const genre of header.genres) genres.add(collapseSpaces(genre.text));
+  const badges = new UniqueNames();
+  for (let index = runStart; index < regionEnd.length; index++) {
+    const text = collapseSpaces((regionEnd[index] as LineNode).text);
+    const badge = context.vocabulary.badges.get(text.toLowerCase());
+    if (badge === undefined) genres.add(text);
+    else badges.add(badge);
+  }
 
   const synopsis = kept(tree.synopsis);
-  const reviews = tree.reviews?.reviews ?? [];
   const record: Film = {
     title: collapseSpaces(header.title.text),
     rating: header.rating && Number(header.rating.text),
     voteCount: header.votes && voteCount(header.votes),
-    genres: unique([...header.genres.map((genre) => collapseSpaces(genre.text)), ...run.genres]),
+    genres: genres.names,
     year: Number(header.year.text),
     runtimeMinutes: header.runtime && Number(header.runtime.hours ?? 0) * 60 + Number(header.runtime.minutes ?? 0),
     certification: header.certification && collapseSpaces(header.certification.text),
     synopsis: synopsis.length === 0 ? null : synopsis.map((line) => collapseSpaces(line.text)).join("\n"),
-    cast: cast === undefined ? [] : names(cast, kept(cast.lines)),
-    directors: directors === undefined ? [] : names(directors, kept(directors.lines)),
-    badges: unique(run.badges),
-    availableOn: names(sections.get("availableOn")),
-    reviews: reviews.map((review) => ({ text: review.text.trim() })),
+    cast: cast === undefined ? [] : names(cast.inline, kept(cast.lines)),
+    directors: directors === undefined ? [] : names(directors.inline, kept(directors.lines)),
+    badges: badges.names,
+    availableOn: availableOn === undefined ? [] : names(availableOn.inline, availableOn.lines),
+    reviews: (tree.reviews?.reviews ?? []).map((review) => ({ text: review.text.trim() })),
   };
 
   const result = filmSchemaUpTo(context.latestYear).safeParse(record);
@@ -104,59 +118,56 @@ function checkSectionOrder(sections: readonly ListSectionNode[], context: Record
   }
 }
 
-interface TrailingRun {
-  /** Index of the run's first line in the region's last lines. */
-  readonly start: number;
-  readonly genres: string[];
-  readonly badges: string[];
-}
-
-/** The run of genre and badge lines that ends the region (SPEC 1.4). */
-function trailingRun(
+/**
+ * Where the run of genre and badge lines that ends the region starts
+ * (SPEC 1.4): the index of its first line, or `lines.length` for none.
+ */
+function trailingRunStart(
   lines: readonly LineNode[],
   headerGenres: readonly LineNode[],
   vocabulary: Vocabulary,
-): TrailingRun {
-  const headerNames = new Set(headerGenres.map((genre) => collapseSpaces(genre.text).toLowerCase()));
+): number {
   let start = lines.length;
   while (start > 0) {
     const lower = collapseSpaces((lines[start - 1] as LineNode).text).toLowerCase();
-    if (!vocabulary.badges.has(lower) && !vocabulary.genres.has(lower) && !headerNames.has(lower)) break;
+    const known =
+      vocabulary.badges.has(lower) ||
+      vocabulary.genres.has(lower) ||
+      headerGenres.some((genre) => collapseSpaces(genre.text).toLowerCase() === lower);
+    if (!known) break;
     start--;
   }
-  const genres: string[] = [];
-  const badges: string[] = [];
-  for (const line of lines.slice(start)) {
-    const text = collapseSpaces(line.text);
-    const badge = vocabulary.badges.get(text.toLowerCase());
-    if (badge === undefined) genres.push(text);
-    else badges.push(badge);
-  }
-  return { start, genres, badges };
+  return start;
 }
 
-/** Names on a section's header line and the lines below it. */
-function names(section: ListSectionNode | undefined, lines = section?.lines ?? []): string[] {
-  if (section === undefined) return [];
+/** Names split at commas, on a section's header line and the lines below it. */
+function names(inline: string, lines: readonly LineNode[]): string[] {
   const result: string[] = [];
-  for (const text of [section.inline, ...lines.map((line) => line.text)]) {
-    for (const name of text.split(NAME_SEPARATOR)) {
+  const add = (text: string) => {
+    for (const name of text.includes(",") ? text.split(NAME_SEPARATOR) : [text]) {
       const trimmed = collapseSpaces(name.trim());
       if (trimmed !== "") result.push(trimmed);
     }
-  }
+  };
+  add(inline);
+  for (const line of lines) add(line.text);
   return result;
 }
 
-/** Values without repeats, compared case-insensitively, first spelling kept. */
-function unique(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const key = value.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * Names without repeats, compared case-insensitively, first spelling kept.
+ * Lists here hold a handful of names, so a scan beats a Set.
+ */
+class UniqueNames {
+  readonly names: string[] = [];
+  readonly #keys: string[] = [];
+
+  add(name: string): void {
+    const key = name.toLowerCase();
+    if (this.#keys.includes(key)) return;
+    this.#keys.push(key);
+    this.names.push(name);
+  }
 }
 
 /**
