@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
 import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import packageJson from "../package.json";
+import { filmJsonSchema, toSchemaOrg } from "../src/index";
 import tsupConfig from "../tsup.config";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -301,6 +303,46 @@ describe.concurrent("film-listing format", { timeout: SPAWN_TIMEOUT }, () => {
   });
 });
 
+describe.concurrent("film-listing schema and --schema-org", { timeout: SPAWN_TIMEOUT }, () => {
+  test("schema prints a draft 2020-12 JSON Schema that accepts every fixture record and refuses a broken one", async () => {
+    const run = await runCli(["schema"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${JSON.stringify(filmJsonSchema, null, 2)}\n`);
+    const schema = JSON.parse(run.stdout);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    const validate = new Ajv2020().compile(schema);
+    for (const slug of [
+      "the-red-shoes",
+      "okja-tv-ma-no-rating-no-votes",
+      "roundhay-garden-scene-minimal-title-and-year",
+    ]) {
+      expect(validate(JSON.parse(await fixture(`${slug}.json`)))).toBe(true);
+    }
+    expect(validate({ ...JSON.parse(await fixture("the-red-shoes.json")), rating: 7.5 })).toBe(false);
+  });
+
+  test("--schema-org prints the schema.org Movie of one file", async () => {
+    const run = await runCli(["parse", join(FIXTURES, "the-red-shoes.txt"), "--schema-org"]);
+    expect(run.status).toBe(0);
+    const movie = JSON.parse(run.stdout);
+    expect(movie).toEqual(toSchemaOrg(JSON.parse(await fixture("the-red-shoes.json"))));
+    expect(movie).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "Movie",
+      name: "The Red Shoes",
+      datePublished: "1948",
+      duration: "PT2H13M",
+    });
+  });
+
+  test("--schema-org names the key schemaOrg in NDJSON lines", async () => {
+    const run = await runCli(["--ndjson", "--schema-org", join(FIXTURES, "nosferatu-no-runtime.txt")]);
+    const line = JSON.parse(run.stdout);
+    expect(Object.keys(line)).toEqual(["path", "schemaOrg"]);
+    expect(line.schemaOrg.name).toBe("Nosferatu");
+  });
+});
+
 describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
   test.each([
     [["--frobnicate"], "film-listing: unknown option --frobnicate"],
@@ -312,6 +354,9 @@ describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
     [["format"], "film-listing: format takes one record: a .json file or -"],
     [["format", "a.json", "b.json"], "film-listing: format takes one record: a .json file or -"],
     [["format", "a.json", "--ndjson"], "film-listing: --ndjson applies to parse, not to format"],
+    [["schema", "extra"], "film-listing: schema takes no arguments"],
+    [["schema", "--schema-org"], "film-listing: --schema-org applies to parse, not to schema"],
+    [["fixtures", "--check", "--schema-org"], "film-listing: --check compares records, so it takes no --schema-org"],
   ])("rejects %j with exit status 2, the reason and the usage", async (args, reason) => {
     const run = await runCli(args);
     expect(run.status).toBe(2);

@@ -1,19 +1,21 @@
 /**
  * The `film-listing` command (SPEC 5): reads the command line, runs
- * `parse` or `format` and sets the exit status — 0 all good, 1 some input failed or drifted, 2 bad
+ * `parse`, `format` or `schema` and sets the exit status — 0 all good, 1 some input failed or drifted, 2 bad
  * usage. A thin shell over the public API, so that the command and the
  * library never disagree.
  */
 
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
+import { filmJsonSchema, toSchemaOrg } from "../index";
 import { type Output, runBatch, type Streams } from "./batch";
 import { runFormat } from "./format";
 import { expandInputs } from "./inputs";
 
 const USAGE = `Usage:
-  film-listing [parse] <file|dir|->...  [--out-dir DIR] [--ndjson] [--check] [--quiet]
+  film-listing [parse] <file|dir|->...  [--out-dir DIR] [--ndjson] [--check] [--schema-org] [--quiet]
   film-listing format <film.json|->      print a record back as listing text
+  film-listing schema                    print the JSON Schema of a record
 
 Parse scraped film pages into JSON records.
 
@@ -23,6 +25,8 @@ Parse scraped film pages into JSON records.
   --ndjson         print one line {"path":…,"film":…} per input, even for one input
   --check          compare each x.txt with the x.json beside it and print any drift
                    on stdout; writes nothing
+  --schema-org     print schema.org Movie JSON-LD instead of the record
+                   (NDJSON lines are then {"path":…,"schemaOrg":…})
   -q, --quiet      no summary or progress line; failures are still printed
   -h, --help       print this help
   -v, --version    print the version
@@ -36,18 +40,20 @@ const OPTIONS = {
   "out-dir": { type: "string" },
   ndjson: { type: "boolean" },
   check: { type: "boolean" },
+  "schema-org": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
 /** The flags of `parse` only. */
-const PARSE_FLAGS = ["out-dir", "ndjson", "check"] as const;
+const PARSE_FLAGS = ["out-dir", "ndjson", "check", "schema-org"] as const;
 
 interface Flags {
   readonly "out-dir"?: string | undefined;
   readonly ndjson?: boolean | undefined;
   readonly check?: boolean | undefined;
+  readonly "schema-org"?: boolean | undefined;
   readonly quiet?: boolean | undefined;
   readonly help?: boolean | undefined;
   readonly version?: boolean | undefined;
@@ -87,14 +93,20 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     return 0;
   }
   const [first, ...rest] = positionals;
+  if (first === "format" || first === "schema") {
+    const flag = PARSE_FLAGS.find((name) => flags[name] !== undefined);
+    if (flag !== undefined) throw new UsageError(`--${flag} applies to parse, not to ${first}`);
+  }
   switch (first) {
     case "format": {
-      const flag = PARSE_FLAGS.find((name) => flags[name] !== undefined);
-      if (flag !== undefined) throw new UsageError(`--${flag} applies to parse, not to ${first}`);
       const [path, ...extra] = rest;
       if (path === undefined || extra.length > 0) throw new UsageError("format takes one record: a .json file or -");
       return runFormat(path, streams);
     }
+    case "schema":
+      if (rest.length > 0) throw new UsageError("schema takes no arguments");
+      streams.stdout.write(`${JSON.stringify(filmJsonSchema, null, 2)}\n`);
+      return 0;
     case "parse":
       return parse(rest, flags, streams);
     default:
@@ -123,9 +135,11 @@ async function parse(args: readonly string[], flags: Flags, streams: Streams): P
   const outDir = flags["out-dir"];
   const check = flags.check === true;
   const ndjson = flags.ndjson === true;
+  const schemaOrg = flags["schema-org"] === true;
   if (outDir === "") throw new UsageError("--out-dir needs a folder");
   if (check && outDir !== undefined) throw new UsageError("--check writes nothing, so it takes no --out-dir");
   if (check && ndjson) throw new UsageError("--check prints drift, not records, so it takes no --ndjson");
+  if (check && schemaOrg) throw new UsageError("--check compares records, so it takes no --schema-org");
   if (ndjson && outDir !== undefined) throw new UsageError("--ndjson prints, --out-dir writes files: choose one");
 
   let inputArgs = args;
@@ -152,7 +166,12 @@ async function parse(args: readonly string[], flags: Flags, streams: Streams): P
         : { kind: "pretty" };
   const counts = await runBatch(
     inputs,
-    { output, quiet: flags.quiet === true, summary: output.kind !== "pretty" },
+    {
+      output,
+      quiet: flags.quiet === true,
+      summary: output.kind !== "pretty",
+      project: schemaOrg ? { key: "schemaOrg", map: toSchemaOrg } : undefined,
+    },
     streams,
   );
   return counts.failed + counts.drifted > 0 ? 1 : 0;
