@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type Film, ListingError, type ParseOptions, parseListing, safeParseListing } from "../src/index";
+import { type Film, type ListingError, type ParseOptions, parseListing, safeParseListing } from "../src/index";
 
 const referenceDate = new Date("2026-11-25T00:00:00Z");
 const parse = (lines: readonly string[], options: ParseOptions = {}): Film =>
@@ -11,12 +11,21 @@ const failure = (lines: readonly string[], options: ParseOptions = {}): ListingE
 };
 
 describe("title (SPEC 1.2.1)", () => {
-  test.each(["1917", "Music", "Romance", "PG: Psycho Goreman", "9", "4.3", "7.5", "Starring:", "133 min", "(398)", "2 Seasons"])(
-    "takes %j on the first line as the title",
-    (title) => {
-      expect(parse([title, "2019"]).title).toBe(title);
-    },
-  );
+  test.each([
+    "1917",
+    "Music",
+    "Romance",
+    "PG: Psycho Goreman",
+    "9",
+    "4.3",
+    "7.5",
+    "Starring:",
+    "133 min",
+    "(398)",
+    "2 Seasons",
+  ])("takes %j on the first line as the title", (title) => {
+    expect(parse([title, "2019"]).title).toBe(title);
+  });
 
   test("collapses runs of spaces in the title", () => {
     expect(parse(["The   Third  Man", "1949"]).title).toBe("The Third Man");
@@ -210,12 +219,21 @@ describe("certification (SPEC 1.2.7)", () => {
     expect(parse(["Title", "1948", "133 min", line]).certification).toBe(line);
   });
 
-  test.each(["Drama", "HD", "Starring", "STARRING", "LGBTQ+", "Sometimes", "ABCDEFGHIJK", "12A 15", "-12", "PG:13", "4K"])(
-    "does not take %j as a certification",
-    (line) => {
-      expect(parse(["Title", "1948", "133 min", line]).certification).toBeNull();
-    },
-  );
+  test.each([
+    "Drama",
+    "HD",
+    "Starring",
+    "STARRING",
+    "LGBTQ+",
+    "Sometimes",
+    "ABCDEFGHIJK",
+    "12A 15",
+    "-12",
+    "PG:13",
+    "4K",
+  ])("does not take %j as a certification", (line) => {
+    expect(parse(["Title", "1948", "133 min", line]).certification).toBeNull();
+  });
 
   test("does not take a header genre written in capitals as the certification", () => {
     expect(parse(["Title", "KDRAMA", "1948", "KDRAMA"]).certification).toBeNull();
@@ -301,7 +319,18 @@ describe("section headers (SPEC 1.3)", () => {
 
 describe("detail genres and badges (SPEC 1.4)", () => {
   test("takes the run that ends the cast section as genres and badges", () => {
-    const film = parse(["Title", "Drama", "1948", "Starring: A", "B", "drama", "Film Noir", "ad", "dolby vision", "AD"]);
+    const film = parse([
+      "Title",
+      "Drama",
+      "1948",
+      "Starring: A",
+      "B",
+      "drama",
+      "Film Noir",
+      "ad",
+      "dolby vision",
+      "AD",
+    ]);
     expect(film).toMatchObject({
       genres: ["Drama", "Film Noir"],
       badges: ["AD", "Dolby Vision"],
@@ -320,7 +349,10 @@ describe("detail genres and badges (SPEC 1.4)", () => {
   });
 
   test("a synopsis of genre words only is all run", () => {
-    expect(parse(["Title", "1948", "Drama", "Romance"])).toMatchObject({ synopsis: null, genres: ["Drama", "Romance"] });
+    expect(parse(["Title", "1948", "Drama", "Romance"])).toMatchObject({
+      synopsis: null,
+      genres: ["Drama", "Romance"],
+    });
   });
 
   test("takes genres and badges the options add", () => {
@@ -382,7 +414,17 @@ describe("reviews (SPEC 1.5)", () => {
 });
 
 describe("noise (SPEC 1.1)", () => {
-  const clean = ["The Red Shoes", "4.3", "(398)", "Drama", "1948", "133 min", "NR", "A ballet.", "Starring: Moira Shearer"];
+  const clean = [
+    "The Red Shoes",
+    "4.3",
+    "(398)",
+    "Drama",
+    "1948",
+    "133 min",
+    "NR",
+    "A ballet.",
+    "Starring: Moira Shearer",
+  ];
 
   test.each([
     ["CRLF line ends", clean.join("\r\n")],
