@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { Ajv2020 } from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 const run = promisify(execFile);
@@ -129,6 +130,25 @@ console.log(JSON.stringify({ film, error: failed.error instanceof ListingError &
     );
     const output = JSON.parse(await sh("node", ["cjs.cjs", REFERENCE_TXT], consumer));
     expect(output).toEqual({ film: REFERENCE_FILM, error: "E_INVALID" });
+  });
+
+  test("ships film-listing/schema.json: the exported JSON Schema, which the reference record meets", async () => {
+    writeFileSync(
+      join(consumer, "schema.mjs"),
+      `import { createRequire } from "node:module";
+import schema from "film-listing/schema.json" with { type: "json" };
+import { filmJsonSchema } from "film-listing";
+const required = createRequire(import.meta.url)("film-listing/schema.json");
+console.log(JSON.stringify({ schema, required, exported: filmJsonSchema }));
+`,
+    );
+    const { schema, required, exported } = JSON.parse(await sh("node", ["schema.mjs"], consumer));
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(required).toEqual(schema);
+    expect(exported).toEqual(schema);
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(REFERENCE_FILM)).toBe(true);
+    expect(validate({ ...(REFERENCE_FILM as object), year: "1948" })).toBe(false);
   });
 
   test("type-checks ESM and CommonJS consumers under node16 module resolution", async () => {
