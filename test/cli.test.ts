@@ -266,6 +266,33 @@ describe.concurrent("film-listing parse --check", { timeout: SPAWN_TIMEOUT }, ()
   });
 });
 
+describe.concurrent("film-listing parse --check, failures", { timeout: SPAWN_TIMEOUT }, () => {
+  test("prints a text that no longer parses as a failure with its code frame, and one that now parses as drift", async () => {
+    const folder = await folderWith("check-failures", {
+      "now-bad.txt": "The Red Shoes\n7.5\n1948",
+      "now-bad.json": await fixture("the-red-shoes.json"),
+      "now-good.txt": await fixture("the-red-shoes.txt"),
+      "now-good.json": '{"error":{"code":"E_INVALID","line":2,"column":1}}\n',
+    });
+    const run = await runCli([folder, "--check"]);
+    expect(run.stderr.split("\n").slice(0, 4)).toEqual([
+      `${join(folder, "now-bad.txt")}:2:1: E_INVALID rating 7.5 is outside 0–5`,
+      "  1 | The Red Shoes",
+      "> 2 | 7.5",
+      "    | ^",
+    ]);
+    expect(run.stdout).toBe(
+      [
+        `${join(folder, "now-good.txt")}: drifted from ${join(folder, "now-good.json")}`,
+        "  error: E_INVALID at 2:1 → a film record",
+        "",
+      ].join("\n"),
+    );
+    expect(summaryOf(run.stderr)).toEqual({ parsed: 0, expectedErrors: 0, failed: 1, drifted: 1 });
+    expect(run.status).toBe(1);
+  });
+});
+
 describe.concurrent("film-listing format", { timeout: SPAWN_TIMEOUT }, () => {
   test.each(["the-red-shoes", "sherlock-jr-45m-rating-4-35", "amelie-multiline-reviews-blank-lines-curly-quotes"])(
     "prints %s.json back as listing text that parses to the same JSON",

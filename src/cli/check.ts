@@ -138,11 +138,11 @@ function fieldDrifts(expected: unknown, film: Film): Drift[] {
 }
 
 function describeResult(result: SafeParseListingResult): string {
-  return result.success ? "a film record" : describeError(result.error);
+  return result.success ? "a film record" : `error ${describeError(result.error)}`;
 }
 
 function describeError({ code, line, column }: ErrorExpectation): string {
-  return `error ${String(code)} at ${String(line)}:${String(column)}`;
+  return `${String(code)} at ${String(line)}:${String(column)}`;
 }
 
 /** A value as one line of JSON; `absent` for a key that is not there. */
