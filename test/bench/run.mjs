@@ -1,0 +1,164 @@
+// The benchmark of SPEC 8: `npm run bench` (builds first), or
+// `npm run bench -- --short` for the quick run CI makes to prove it still
+// works. It measures the built package, as users get it. Timings are the
+// median (per listing) or the fastest (per megabyte input) of several rounds
+// of batched calls, and speed targets are ratios
+// of figures measured in this same run, since the machines are shared.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseListing } from "../../dist/index.js";
+
+const short = process.argv.includes("--short");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const fixtures = join(root, "fixtures");
+const reference = readFileSync(join(fixtures, "the-red-shoes.txt"), "utf8");
+const referenceDate = new Date("2026-11-25T00:00:00Z");
+const options = { referenceDate };
+
+/**
+ * The fastest time of one call, in nanoseconds, over `rounds` batches of
+ * `batch` calls: for inputs of megabytes, where one collection of the old
+ * generation landing in a round says more about the machine than the code.
+ */
+function fastest(task, { batch, rounds }) {
+  for (let i = 0; i < batch; i++) task(); // warm up
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < rounds; round++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) task();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / batch);
+  }
+  return best;
+}
+
+/** Interleaves the rounds of several tasks, so that load on the machine hits them alike. */
+function measureTogether(tasks, { batch, rounds }) {
+  const samples = Object.fromEntries(Object.keys(tasks).map((name) => [name, []]));
+  for (const task of Object.values(tasks)) for (let i = 0; i < batch; i++) task();
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, task] of Object.entries(tasks)) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < batch; i++) task();
+      samples[name].push(Number(process.hrtime.bigint() - start) / batch);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, times]) => [name, times.sort((a, b) => a - b)[Math.floor(times.length / 2)]]),
+  );
+}
+
+const results = [];
+const verdict = (met) => (met ? "met" : "MISSED");
+const line = (label, value, note = "") => console.log(`  ${label.padEnd(34)} ${value.padStart(16)}  ${note}`);
+const µs = (ns) => `${(ns / 1000).toFixed(2)} µs`;
+const ms = (ns) => `${(ns / 1e6).toFixed(2)} ms`;
+
+console.log(`film-listing benchmark${short ? " (short run)" : ""}`);
+console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}\n`);
+
+// 1. Per listing: parse + validate against the floor.
+{
+  const FLOOR_PATTERN = /^\d{4}$/;
+  const floor = () => {
+    let count = 0;
+    for (const text of reference.split(/\r\n|\r|\n/)) if (FLOOR_PATTERN.test(text)) count++;
+    return count;
+  };
+  const { parse, split } = measureTogether(
+    { parse: () => parseListing(reference, options), split: floor },
+    short ? { batch: 2000, rounds: 5 } : { batch: 20000, rounds: 25 },
+  );
+  const ratio = parse / split;
+  console.log(`Reference listing (${reference.length.toLocaleString("en")} characters)`);
+  line("parse + validate", µs(parse), `${Math.round(1e9 / parse).toLocaleString("en")} listings/s`);
+  line("floor: split lines, one regexp each", µs(split));
+  line("ratio", `${ratio.toFixed(2)}×`, `target ≤ 3×: ${verdict(ratio <= 3)}`);
+  results.push(ratio <= 3);
+}
+
+// 2. Cost per byte grows linearly: one long review of 100 KB, 1 MB, 10 MB.
+const head = "The Red Shoes\n4.3\n(398)\nDrama\n1948\n133 min\nNR\nA ballet film.\nCommunity Reviews\n";
+const sentence = "The costumes and curtains fold in like oiled brush strokes; the lights pop like neon chalk.";
+const longReview = (size) => `${head}"${`${sentence} `.repeat(Math.ceil(size / sentence.length)).slice(0, size)}"`;
+const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size / (sentence.length + 1)))}"`;
+{
+  console.log("\nTime per byte, one long review");
+  const perByte = {};
+  for (const [label, size] of [
+    ["100 KB", 100_000],
+    ["1 MB", 1_000_000],
+    ["10 MB", 10_000_000],
+  ]) {
+    const text = wrappedReview(size);
+    const time = fastest(() => parseListing(text, options), { batch: Math.max(1, 1_000_000 / size), rounds: short ? 3 : 9 });
+    perByte[label] = time / text.length;
+    line(label, `${perByte[label].toFixed(3)} ns/byte`, ms(time));
+  }
+  const growth = perByte["10 MB"] / perByte["100 KB"];
+  line("10 MB against 100 KB", `${growth.toFixed(2)}×`, `target ≤ 1.5×: ${verdict(growth <= 1.5)}`);
+  results.push(growth <= 1.5);
+}
+
+// 3. Three 1 MB shapes, each under 50 ms.
+{
+  console.log("\n1 MB shapes");
+  const shapes = {
+    "one long review": longReview(1_000_000),
+    "30,000 synopsis lines": `The Red Shoes\n1948\n${Array.from({ length: 30_000 }, (_, i) => `Line ${i} of a synopsis that runs on.`).join("\n")}`,
+    "30,000 one-line reviews": `${head}${Array.from({ length: 30_000 }, (_, i) => `"Review ${i}: a feast."`).join("\n")}`,
+  };
+  for (const [label, text] of Object.entries(shapes)) {
+    const time = fastest(() => parseListing(text, options), { batch: 1, rounds: short ? 3 : 9 });
+    line(`${label} (${(text.length / 1e6).toFixed(2)} MB)`, ms(time), `target < 50 ms: ${verdict(time < 50e6)}`);
+    results.push(time < 50e6);
+  }
+}
+
+// 4. The CLI over many fixture-sized files: throughput and peak memory.
+{
+  const count = short ? 1000 : 10_000;
+  console.log(`\nCLI, ${count.toLocaleString("en")} fixture-sized files to --out-dir`);
+  const sources = readdirSync(fixtures)
+    .filter((name) => name.endsWith(".txt"))
+    .map((name) => readFileSync(join(fixtures, name), "utf8"));
+  const work = mkdtempSync(join(tmpdir(), "film-listing-bench-"));
+  try {
+    const runCli = (files) => {
+      const input = join(work, `in-${files}`);
+      const output = join(work, `out-${files}`);
+      mkdirSync(input);
+      for (let i = 0; i < files; i++) {
+        writeFileSync(join(input, `${String(i).padStart(5, "0")}.txt`), sources[i % sources.length]);
+      }
+      const start = process.hrtime.bigint();
+      const child = spawnSync(
+        process.execPath,
+        ["-r", join(root, "test", "bench", "report-rss.cjs"), join(root, "dist", "cli.js"), "parse", input, "--out-dir", output, "--quiet"],
+        { encoding: "utf8" },
+      );
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (child.status !== 0) throw new Error(`the CLI failed (${child.status}): ${child.stderr}`);
+      const written = readdirSync(output).length;
+      if (written !== files) throw new Error(`the CLI wrote ${written} files of ${files}`);
+      const rssKiB = Number(/maxRSS (\d+)/.exec(child.stderr)?.[1]);
+      return { seconds, rssMB: rssKiB / 1024 };
+    };
+    const small = runCli(count / 10);
+    const large = runCli(count);
+    line("time", `${large.seconds.toFixed(2)} s`, `target < 10 s for 10,000: ${verdict(large.seconds * (10_000 / count) < 10)}`);
+    line("files per second", Math.round(count / large.seconds).toLocaleString("en"));
+    line("peak RSS", `${large.rssMB.toFixed(0)} MB`, `target < 200 MB: ${verdict(large.rssMB < 200)}`);
+    line(`peak RSS, ${(count / 10).toLocaleString("en")} files`, `${small.rssMB.toFixed(0)} MB`, "memory does not grow with the batch");
+    results.push(large.seconds * (10_000 / count) < 10, large.rssMB < 200);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const missed = results.filter((met) => !met).length;
+console.log(`\n${missed === 0 ? "All targets met." : `${missed} target(s) missed.`}`);
+if (short) console.log("(A short run proves the benchmark works; its figures are rough.)");
