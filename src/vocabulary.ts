@@ -163,9 +163,11 @@ export const DEFAULT_VOCABULARY: Vocabulary = buildVocabulary(GENRES, BADGES, CE
  * names the options add.
  */
 export function vocabularyFor(options: VocabularyOptions): Vocabulary {
-  const { genres = [], badges = [], certifications = [] } = options;
-  if (genres.length === 0 && badges.length === 0 && certifications.length === 0) {
-    return DEFAULT_VOCABULARY;
-  }
-  return buildVocabulary([...GENRES, ...genres], [...BADGES, ...badges], [...CERTIFICATIONS, ...certifications]);
+  const { genres, badges, certifications } = options;
+  if (!genres?.length && !badges?.length && !certifications?.length) return DEFAULT_VOCABULARY;
+  return buildVocabulary(
+    [...GENRES, ...(genres ?? [])],
+    [...BADGES, ...(badges ?? [])],
+    [...CERTIFICATIONS, ...(certifications ?? [])],
+  );
 }

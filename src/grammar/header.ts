@@ -29,13 +29,13 @@ const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes
 export const SEASONS = /\d+ *seasons?/i;
 
 /** The first characters of the lines above, and of section headers. */
-const DIGIT = /\d/;
-const PARENTHESIS = /\(/;
+const DIGIT = "0123456789";
+const PARENTHESIS = "(";
 const HEADER_INITIAL = /[sdac]/i;
 
 /** Lines that end the header genres: the year, and what may not come before it. */
 const NOT_A_GENRE = {
-  startsWith: /[\dsdac]/i,
+  startsWith: `${DIGIT}sdac`,
   pattern: new RegExp(
     `${YEAR.source}|${RUNTIME.source.replace(/\(\?<\w+>/g, "(?:")}|${SEASONS.source}|${SECTION_HEADER.source}`,
     "i",

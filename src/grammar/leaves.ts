@@ -26,8 +26,20 @@ export interface LineMatch extends LineNode {
 
 const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
-/** Which first characters a line of some kind can start with. */
-type FirstCharacter = RegExp;
+/**
+ * The characters a line of some kind can start with, as given to a leaf:
+ * `"0123456789"`. Letters match in either case.
+ */
+type FirstCharacter = string;
+
+/** A lookup table of the first characters, by character code. */
+function firstCharacterTable(characters: FirstCharacter): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const character of characters + characters.toUpperCase() + characters.toLowerCase()) {
+    table[character.charCodeAt(0)] = 1;
+  }
+  return table;
+}
 
 /**
  * One whole non-blank line matching `pattern`, together with the blank
@@ -46,8 +58,9 @@ export function lineMatcher(
   startsWith?: FirstCharacter,
 ): (input: string, start: number) => P.SuccessReply<LineMatch> | null {
   const sticky = lineRegExp(pattern);
+  const first = startsWith === undefined ? undefined : firstCharacterTable(startsWith);
   return (input, start) => {
-    if (startsWith !== undefined && !startsWith.test(input.charAt(start))) return null;
+    if (first !== undefined && first[input.charCodeAt(start)] !== 1) return null;
     sticky.lastIndex = start;
     const match = sticky.exec(input);
     if (match === null) return null;

@@ -28,11 +28,11 @@ export const SECTION_HEADER = new RegExp(
 
 /** A line of synopsis or of names: anything but a section header. */
 export const contentLine: P.Parser<LineNode> = anyLineBut("a line of text", {
-  startsWith: /[sdac]/i,
+  startsWith: "sdac",
   pattern: SECTION_HEADER,
 });
 
-const listHeader = line(LIST_HEADER, "a section header (Starring:, Directed by:, Also Available On:)", /[sda]/i);
+const listHeader = line(LIST_HEADER, "a section header (Starring:, Directed by:, Also Available On:)", "sda");
 
 /** `Starring:`, `Directed by:` or `Also Available On:`, and the lines below it. */
 export const listSection: P.Parser<ListSectionNode> = map(
@@ -45,8 +45,8 @@ export const listSection: P.Parser<ListSectionNode> = map(
   }),
 );
 
-const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, /c/i);
-const seeAllLine = lineMatcher(/see +all/i, /s/i);
+const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, "c");
+const seeAllLine = lineMatcher(/see +all/i, "s");
 const EXPECTED_REVIEWS_HEADER = ["Community Reviews"];
 
 /**
