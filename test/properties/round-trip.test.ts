@@ -1,0 +1,98 @@
+import { isDeepStrictEqual } from "node:util";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { renderListing } from "../../src/format";
+import {
+  BADGES,
+  CERTIFICATIONS,
+  type Film,
+  formatListing,
+  GENRES,
+  ListingError,
+  parseListing,
+  safeParseListing,
+} from "../../src/index";
+import { filmArbitrary, options, RUNS, TIMEOUT } from "./arbitraries";
+
+/** The text, or the ListingError that refused the record. */
+function format(film: Film): string | ListingError {
+  try {
+    return formatListing(film, options);
+  } catch (error) {
+    if (error instanceof ListingError) return error;
+    throw error;
+  }
+}
+
+/** Whether the text written without any check reads back as the record. */
+function wouldRoundTrip(film: Film): boolean {
+  const result = safeParseListing(renderListing(film), options);
+  return result.success && isDeepStrictEqual(result.data, film);
+}
+
+const base: Film = {
+  title: "The Red Shoes",
+  rating: 4.3,
+  voteCount: 398,
+  genres: ["Drama"],
+  year: 1948,
+  runtimeMinutes: 133,
+  certification: "NR",
+  synopsis: "A ballerina must choose.",
+  cast: ["Moira Shearer"],
+  directors: ["Michael Powell"],
+  badges: ["AD"],
+  availableOn: ["Max"],
+  reviews: [{ text: "A feast." }],
+};
+
+describe("round trip through formatListing", () => {
+  test(
+    "every record formatListing writes reads back deep-equal; every record it refuses would not",
+    () => {
+      fc.assert(
+        fc.property(filmArbitrary, (film) => {
+          const written = format(film);
+          if (typeof written === "string") {
+            expect(parseListing(written, options)).toStrictEqual(film);
+          } else {
+            expect(written.code).toBe("E_UNREPRESENTABLE");
+            expect(wouldRoundTrip(film)).toBe(false);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "the generator mostly yields records the layout can express",
+    () => {
+      const films = fc.sample(filmArbitrary, { numRuns: RUNS, seed: 1948 });
+      const refused = films.filter((film) => typeof format(film) !== "string");
+      expect(refused.length / films.length).toBeLessThan(0.1);
+    },
+    TIMEOUT,
+  );
+
+  test.each(GENRES)("reads back the vocabulary genre %s", (genre) => {
+    const film = { ...base, genres: [genre], certification: null };
+    expect(parseListing(formatListing(film, options), options)).toStrictEqual(film);
+  });
+
+  test.each(BADGES)("reads back the vocabulary badge %s", (badge) => {
+    const film = { ...base, badges: [badge] };
+    expect(parseListing(formatListing(film, options), options)).toStrictEqual(film);
+  });
+
+  test.each(CERTIFICATIONS)(
+    "reads back the vocabulary certification %s, with and without a runtime",
+    (certification) => {
+      for (const runtimeMinutes of [133, null]) {
+        const film = { ...base, certification, runtimeMinutes };
+        expect(parseListing(formatListing(film, options), options)).toStrictEqual(film);
+      }
+    },
+  );
+});
