@@ -5,6 +5,7 @@
  */
 
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import type { Readable } from "node:stream";
@@ -194,13 +195,40 @@ async function writeAtomically(target: string, text: string, made: Set<string>):
     made.add(folder);
   }
   const temporary = join(folder, `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
+  pendingTemporary = temporary;
   try {
     await writeFile(temporary, text, "utf8");
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    pendingTemporary = undefined;
+    if (interruptedWith !== undefined) {
+      rmSync(temporary, { force: true });
+      process.exit(interruptedWith);
+    }
   }
+}
+
+/** The temporary file being written, if any. */
+let pendingTemporary: string | undefined;
+/** The exit status an interrupt asked for while a write was in progress. */
+let interruptedWith: number | undefined;
+
+/**
+ * Exits with `status` at once, or, while a `--out-dir` file is being
+ * written, as soon as that write has finished or failed and its temporary
+ * file is gone: an interrupted batch leaves whole `.json` files only.
+ *
+ * @example
+ * ```ts
+ * process.once("SIGINT", () => interrupt(130));
+ * ```
+ */
+export function interrupt(status: number): void {
+  if (pendingTemporary === undefined) process.exit(status);
+  interruptedWith = status;
 }
 
 /** Writes to a stream, waiting for it to drain when its buffer is full. */

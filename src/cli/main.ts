@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
 import { filmJsonSchema, toSchemaOrg } from "../index";
-import { type Output, runBatch, type Streams } from "./batch";
+import { interrupt, type Output, runBatch, type Streams } from "./batch";
 import { runFormat } from "./format";
 import { expandInputs } from "./inputs";
 
@@ -179,6 +179,14 @@ async function parse(args: readonly string[], flags: Flags, streams: Streams): P
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+for (const [signal, status] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  // Interrupted: leave no temporary file behind, and exit as shells expect (128 + signal number).
+  process.once(signal, () => interrupt(status));
 }
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
