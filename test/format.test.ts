@@ -245,6 +245,13 @@ describe("formatListing", () => {
     );
   });
 
+  test("gives the message that docs/errors.md shows for E_UNREPRESENTABLE", () => {
+    const docs = readFileSync(join(import.meta.dirname, "..", "docs", "errors.md"), "utf8");
+    const section = docs.slice(docs.indexOf("## E_UNREPRESENTABLE"));
+    const shown = /```text\n(?<message>[^\n]*)\n```/.exec(section)?.groups?.message;
+    expect(refusal({ ...full, cast: ["Moira Shearer", "Walbrook, Anton"] }).message).toBe(shown);
+  });
+
   test("accepts a year up to five years after the reference date's year, in UTC", () => {
     const lateDate = { referenceDate: new Date("2030-12-31T23:59:59Z") };
     expect(parseListing(formatListing({ ...full, year: 2035 }, lateDate), lateDate).year).toBe(2035);
