@@ -58,7 +58,9 @@ const µs = (ns) => `${(ns / 1000).toFixed(2)} µs`;
 const ms = (ns) => `${(ns / 1e6).toFixed(2)} ms`;
 
 console.log(`film-listing benchmark${short ? " (short run)" : ""}`);
-console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}\n`);
+console.log(
+  `Node ${process.version}, ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}\n`,
+);
 
 // 1. Per listing: parse + validate against the floor.
 {
@@ -94,7 +96,10 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
     ["10 MB", 10_000_000],
   ]) {
     const text = wrappedReview(size);
-    const time = fastest(() => parseListing(text, options), { batch: Math.max(1, 1_000_000 / size), rounds: short ? 3 : 9 });
+    const time = fastest(() => parseListing(text, options), {
+      batch: Math.max(1, 1_000_000 / size),
+      rounds: short ? 3 : 9,
+    });
     perByte[label] = time / text.length;
     line(label, `${perByte[label].toFixed(3)} ns/byte`, ms(time));
   }
@@ -137,7 +142,16 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
       const start = process.hrtime.bigint();
       const child = spawnSync(
         process.execPath,
-        ["-r", join(root, "test", "bench", "report-rss.cjs"), join(root, "dist", "cli.js"), "parse", input, "--out-dir", output, "--quiet"],
+        [
+          "-r",
+          join(root, "test", "bench", "report-rss.cjs"),
+          join(root, "dist", "cli.js"),
+          "parse",
+          input,
+          "--out-dir",
+          output,
+          "--quiet",
+        ],
         { encoding: "utf8" },
       );
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -149,10 +163,18 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
     };
     const small = runCli(count / 10);
     const large = runCli(count);
-    line("time", `${large.seconds.toFixed(2)} s`, `target < 10 s for 10,000: ${verdict(large.seconds * (10_000 / count) < 10)}`);
+    line(
+      "time",
+      `${large.seconds.toFixed(2)} s`,
+      `target < 10 s for 10,000: ${verdict(large.seconds * (10_000 / count) < 10)}`,
+    );
     line("files per second", Math.round(count / large.seconds).toLocaleString("en"));
     line("peak RSS", `${large.rssMB.toFixed(0)} MB`, `target < 200 MB: ${verdict(large.rssMB < 200)}`);
-    line(`peak RSS, ${(count / 10).toLocaleString("en")} files`, `${small.rssMB.toFixed(0)} MB`, "memory does not grow with the batch");
+    line(
+      `peak RSS, ${(count / 10).toLocaleString("en")} files`,
+      `${small.rssMB.toFixed(0)} MB`,
+      "memory does not grow with the batch",
+    );
     results.push(large.seconds * (10_000 / count) < 10, large.rssMB < 200);
   } finally {
     rmSync(work, { recursive: true, force: true });
