@@ -250,5 +250,22 @@ export function expectPositionInside(error: ListingError, text: string): void {
   expect(error.offset).toBeLessThanOrEqual(lineEnd);
   expect(error.offset).toBeLessThanOrEqual(text.length);
   expect(error.message).toBe(`line ${error.line}, column ${error.column}: ${error.reason}`);
-  if (error.code === "E_EMPTY") expect([error.line, error.column, error.offset]).toEqual([1, 1, 0]);
+  if (error.code === "E_EMPTY") {
+    expect([error.line, error.column, error.offset]).toEqual([1, 1, 0]);
+    return;
+  }
+  // An error points at the first non-blank character of its line, or, at
+  // the end of the input, just after the last non-blank character.
+  const before = [...text.slice(lineStart, error.offset)];
+  const after = [...text.slice(error.offset, lineEnd)];
+  if (after.every(isBlank)) {
+    expect(isBlank(before.at(-1) ?? " ")).toBe(false);
+  } else {
+    expect(before.every(isBlank)).toBe(true);
+    expect(isBlank(after[0] as string)).toBe(false);
+  }
 }
+
+/** Spaces, tabs, Unicode spaces and zero-width characters: what SPEC 1.1 cleans away. */
+const ZERO_WIDTH = new Set(["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"]);
+const isBlank = (char: string) => /^\s$/.test(char) || ZERO_WIDTH.has(char);
