@@ -9,7 +9,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // Each build cleans only its own files: the two run side by side.
+    clean: ["index.*", "schema.json"],
     target: "es2022",
     platform: "neutral",
     // The JSON Schema ships as `film-listing/schema.json` (see `exports`).
@@ -22,6 +23,7 @@ export default defineConfig([
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     sourcemap: true,
+    clean: ["cli.*"],
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
