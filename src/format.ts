@@ -52,7 +52,7 @@ const EDGE_SPACE = /^ | $/;
 
 /** A comma that does not split names: one before a suffix (SPEC 1.3). */
 const SUFFIX_AFTER_COMMA = /^ *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
-/** A name that the comma before it would join to the name before it. */
+/** A name that a comma before it would join to the name before it: it starts a line of its own. */
 const SUFFIX_NAME = /^(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
 
 const OPENING_QUOTE = /^["“]/;
@@ -67,7 +67,9 @@ const CLOSING_QUOTE = /["”]$/;
  * certification; the synopsis lines; `Starring:` with the cast inline,
  * comma-separated (always written, as in the reference listing, so that the
  * synopsis never ends the region of SPEC 1.4); `Directed by:` with the
- * directors inline when there are any; the badges, one a line; `Also
+ * directors inline when there are any (a name that is itself a suffix such
+ * as `Jr.` starts a line of its own below, since a comma before it would
+ * join it to the name before); the badges, one a line; `Also
  * Available On:` with the services inline; and, when there are reviews,
  * `Community Reviews` followed by each review wrapped in `"…"`. Absent
  * values are left out. The text ends with a line break.
@@ -93,8 +95,7 @@ const CLOSING_QUOTE = /["”]$/;
  * - a synopsis line that is a section header, or a first synopsis line that
  *   reads as a season count, or as the absent runtime or certification;
  * - a cast, director or service name with a comma (other than before `Jr.`,
- *   `Sr.`, `II`, `III` or `IV`), or, after the first name, a name that is
- *   such a suffix (it would join the name before it);
+ *   `Sr.`, `II`, `III` or `IV`);
  * - a badge not spelt as in the badge vocabulary, or repeated;
  * - a year after the latest year the parser accepts (five years after the
  *   reference date), or a rating or vote count of `-0`.
@@ -174,17 +175,28 @@ export function renderListing(film: Film): string {
   if (film.runtimeMinutes !== null) lines.push(`${film.runtimeMinutes} min`);
   if (film.certification !== null) lines.push(film.certification);
   if (film.synopsis !== null) lines.push(film.synopsis);
-  lines.push(namesLine("Starring:", film.cast));
-  if (film.directors.length > 0) lines.push(namesLine("Directed by:", film.directors));
-  lines.push(...film.badges, namesLine("Also Available On:", film.availableOn));
+  lines.push(...namesLines("Starring:", film.cast));
+  if (film.directors.length > 0) lines.push(...namesLines("Directed by:", film.directors));
+  lines.push(...film.badges, ...namesLines("Also Available On:", film.availableOn));
   if (film.reviews.length > 0) {
     lines.push("Community Reviews", ...film.reviews.map((review) => `"${review.text}"`));
   }
   return `${lines.join("\n")}\n`;
 }
 
-function namesLine(header: string, names: readonly string[]): string {
-  return names.length === 0 ? header : `${header} ${names.join(", ")}`;
+/**
+ * A section header with its names inline, joined with `, `; a name that is
+ * a suffix starts a new line, which the parser splits the same way.
+ */
+function namesLines(header: string, names: readonly string[]): string[] {
+  const groups: string[][] = [];
+  for (const [index, name] of names.entries()) {
+    const last = groups.at(-1);
+    if (last === undefined || (index > 0 && SUFFIX_NAME.test(name))) groups.push([name]);
+    else last.push(name);
+  }
+  const [inline = "", ...below] = groups.map((group) => group.join(", "));
+  return [inline.length === 0 ? header : `${header} ${inline}`, ...below];
 }
 
 /** A number as plain decimal digits, never in exponent form (`1e-7` → `0.0000001`). */
@@ -341,7 +353,7 @@ function synopsisProblem(film: Film, vocabulary: Vocabulary): Problem | undefine
   return undefined;
 }
 
-/** Names are written inline after their header, joined with `, `. */
+/** Names are written after their header, joined with `, `. */
 function namesProblem(field: "cast" | "directors" | "availableOn", names: readonly string[]): Problem | undefined {
   for (const [index, name] of names.entries()) {
     const path = [field, index];
@@ -354,9 +366,6 @@ function namesProblem(field: "cast" | "directors" | "availableOn", names: readon
           why: "holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)",
         };
       }
-    }
-    if (index > 0 && SUFFIX_NAME.test(name)) {
-      return { path, why: "is a name suffix, which the comma before it would join to the name before it" };
     }
   }
   return undefined;

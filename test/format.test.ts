@@ -125,6 +125,11 @@ describe("formatListing", () => {
     ["a name with a suffix after a comma", { cast: ["Sammy Davis, Jr.", "Frank Sinatra"] }],
     ["a suffix as the first name", { cast: ["Jr.", "Frank Sinatra"], directors: ["III"] }],
     ["services that are genre words", { availableOn: ["Drama", "HD"] }],
+    [
+      "names that are suffixes, on lines of their own",
+      { cast: ["HA", "Jr"], directors: ["Michael Powell", "Jr.", "III"] },
+    ],
+    ["a service that is a suffix", { availableOn: ["Max", "IV", "Hulu"] }],
     ["a non-vocabulary header genre", { genres: ["Dance", "Drama"] }],
     ["a genre that looks like a rating after the rating", { genres: ["4.3"] }],
     ["reviews with curly quotes", { reviews: [{ text: "“Lovely” and ‘bright’" }] }],
@@ -209,7 +214,6 @@ describe("formatListing", () => {
       "certification",
     ],
     ["a cast name with a comma", { cast: ["Moira Shearer", "Walbrook, Anton"] }, ["cast", 1], "comma"],
-    ["a director that is a bare suffix", { directors: ["Michael Powell", "Jr."] }, ["directors", 1], "suffix"],
     ["a service with a trailing space", { availableOn: ["Max "] }, ["availableOn", 0], "trims"],
     ["a badge outside the vocabulary", { badges: ["8K"] }, ["badges", 0], "not in the badge vocabulary"],
     ["a badge in another spelling", { badges: ["dolby vision"] }, ["badges", 0], '"Dolby Vision"'],
@@ -237,6 +241,11 @@ describe("formatListing", () => {
     expect(error.reason).toContain(reason);
     expect({ line: error.line, column: error.column, offset: error.offset }).toEqual({ line: 1, column: 1, offset: 0 });
     expect(error.message).toBe(`line 1, column 1: ${error.reason}`);
+  });
+
+  test("writes a name that is a suffix on a line of its own below the header", () => {
+    const text = formatListing({ ...full, cast: ["HA", "Jr", "Moira Shearer"], directors: [] }, options);
+    expect(text).toContain("\nStarring: HA\nJr, Moira Shearer\nAD\n");
   });
 
   test("names the field and the value in the reason", () => {
