@@ -213,6 +213,80 @@ export const listingLikeText = fc
   )
   .map((lines) => lines.map(([line, end]) => line + end).join(""));
 
+/** One optional line: present or not. */
+const maybe = (lines: fc.Arbitrary<string>) =>
+  fc.option(lines, { nil: undefined }).map((line) => (line === undefined ? [] : [line]));
+
+/** A section header and its names, inline and/or one a line below. */
+const section = (headers: readonly string[]) =>
+  fc
+    .tuple(
+      fc.constantFrom(...headers),
+      fc.array(name, { maxLength: 3 }),
+      fc.array(name, { maxLength: 2 }),
+      fc.boolean(),
+    )
+    .map(([header, inline, below, colon]) => [
+      inline.length > 0 ? `${header}: ${inline.join(", ")}` : colon ? `${header}:` : header,
+      ...below,
+    ]);
+
+/**
+ * Text laid out as a listing, field by field, with now and then a value out
+ * of range, a series line, or a review that does not close: mostly
+ * successes, and errors of every kind.
+ */
+export const layoutText = fc
+  .tuple(
+    fc.array(fc.oneof(phrase(4), fc.constantFrom(...LISTING_LINES)), { minLength: 1, maxLength: 1 }),
+    maybe(fc.constantFrom("4.3", "0", "5", "4.35", "4.0", "7.5")),
+    maybe(fc.constantFrom("(398)", "(1,234)", "(1.2K)", "(12k)", "( 3.4M )", "(2.5)")),
+    fc.array(fc.oneof(fc.constantFrom(...GENRES), phrase(2)), { maxLength: 3 }),
+    fc.constantFrom("1948", "1870", "2031", "1917", "2040", "1869").map((line) => [line]),
+    maybe(fc.constantFrom("133 min", "2h13m", "1 hr", "45m", "2 hours 5 minutes", "0 min", "2 Seasons")),
+    maybe(fc.constantFrom(...CERTIFICATIONS, "12A", "MA15+", "R18+")),
+    fc.array(phrase(10), { maxLength: 3 }),
+    fc.option(section(["Starring", "starring", "STARRING"]), { nil: [] }),
+    fc.option(section(["Directed by", "directed by"]), { nil: [] }),
+    fc.array(fc.oneof(fc.constantFrom(...GENRES), fc.constantFrom(...BADGES)), { maxLength: 3 }),
+    fc.option(section(["Also Available On", "ALSO AVAILABLE ON"]), { nil: [] }),
+    fc.option(
+      fc.tuple(
+        fc.constantFrom("Community Reviews", "Community ReviewsSee all", "Community Reviews:"),
+        fc.array(
+          fc.oneof(
+            reviewText.map((text) => `"${text}"`),
+            reviewText.map((text) => `“${text}”`),
+            fc.constantFrom('""', '"   "', '"unclosed', "Read more"),
+          ),
+          { maxLength: 3 },
+        ),
+      ),
+      { nil: undefined },
+    ),
+    fc.array(lineEnd, { minLength: 1, maxLength: 3 }),
+  )
+  .map(
+    ([title, rating, votes, genres, year, runtime, cert, synopsis, cast, directors, run, services, reviews, ends]) => {
+      const lines = [
+        ...title,
+        ...rating,
+        ...votes,
+        ...genres,
+        ...year,
+        ...runtime,
+        ...cert,
+        ...synopsis,
+        ...cast,
+        ...directors,
+        ...run,
+        ...services,
+        ...(reviews === undefined ? [] : [reviews[0], ...reviews[1]]),
+      ];
+      return lines.map((line, at) => line + (ends[at % ends.length] as string)).join("");
+    },
+  );
+
 // ---------------------------------------------------------------- checks
 
 /** Where each line of `text` starts, for every kind of line end. */

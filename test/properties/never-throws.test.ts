@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { safeParseListing } from "../../src/index";
-import { expectWellFormed, lineEnd, listingLikeText, options, RUNS, TIMEOUT } from "./arbitraries";
+import { expectWellFormed, layoutText, lineEnd, listingLikeText, options, RUNS, TIMEOUT } from "./arbitraries";
 
 const check = (text: string) => {
   const result = safeParseListing(text, options);
@@ -28,7 +28,7 @@ describe("safeParseListing never throws", () => {
     () => {
       const outcomes = new Set<string>();
       fc.assert(
-        fc.property(listingLikeText, (text) => {
+        fc.property(fc.oneof(listingLikeText, layoutText), (text) => {
           const result = check(text);
           outcomes.add(result.success ? "success" : result.error.code);
         }),

@@ -12,7 +12,7 @@ import {
   parseListing,
   safeParseListing,
 } from "../../src/index";
-import { filmArbitrary, options, RUNS, TIMEOUT } from "./arbitraries";
+import { filmArbitrary, layoutText, listingFixtures, options, RUNS, TIMEOUT } from "./arbitraries";
 
 /** The text, or the ListingError that refused the record. */
 function format(film: Film): string | ListingError {
@@ -62,6 +62,31 @@ describe("round trip through formatListing", () => {
         }),
         { numRuns: RUNS },
       );
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "every record parseListing returns formats back to itself",
+    () => {
+      let parsed = 0;
+      fc.assert(
+        fc.property(fc.oneof(layoutText, fc.constantFrom(...listingFixtures.map(({ text }) => text))), (text) => {
+          const result = safeParseListing(text, options);
+          if (!result.success) return;
+          parsed++;
+          const written = format(result.data);
+          if (typeof written === "string") {
+            expect(parseListing(written, options)).toStrictEqual(result.data);
+          } else {
+            expect(written.code).toBe("E_UNREPRESENTABLE");
+            expect(wouldRoundTrip(result.data)).toBe(false);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      // Enough of the generated texts are listings for this to say something.
+      expect(parsed).toBeGreaterThan(RUNS / 5);
     },
     TIMEOUT,
   );
