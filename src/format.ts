@@ -151,9 +151,7 @@ export function formatListing(film: Film, options: FormatOptions = {}): string {
     });
   }
   const path = firstDifference(record, readBack.data);
-  if (path !== undefined) {
-    throw unrepresentable({ path, why: `would read back as ${show(valueAt(readBack.data, path))}` }, record);
-  }
+  if (path !== undefined) throw unrepresentable({ path, why: readBackDifference(record, readBack.data, path) }, record);
   return text;
 }
 
@@ -442,6 +440,15 @@ function firstDifference(expected: unknown, actual: unknown, path: FieldPath = [
   return undefined;
 }
 
+/** How the value at `path` reads back, in words. */
+function readBackDifference(record: Film, readBack: Film, path: FieldPath): string {
+  const written = valueAt(record, path);
+  const read = valueAt(readBack, path);
+  if (written === undefined) return `would read back as ${show(read)}, which the record does not have`;
+  if (read === undefined) return "would not read back at all";
+  return `would read back as ${show(read)}`;
+}
+
 function valueAt(value: unknown, path: FieldPath): unknown {
   let current = value;
   for (const key of path) {
@@ -465,7 +472,8 @@ function show(value: unknown): string {
 }
 
 function unrepresentable(problem: Problem, record?: Film): ListingError {
-  const value = record === undefined || problem.path.length === 0 ? "" : ` ${show(valueAt(record, problem.path))}`;
+  const written = record === undefined || problem.path.length === 0 ? undefined : valueAt(record, problem.path);
+  const value = written === undefined ? "" : ` ${show(written)}`;
   return new ListingError({
     code: "E_UNREPRESENTABLE",
     reason: `${label(problem.path)}${value} ${problem.why}`,

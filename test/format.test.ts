@@ -273,6 +273,23 @@ describe("formatListing", () => {
     expect(parseListing(formatListing(film, extended), extended)).toEqual(film);
   });
 
+  test("refuses, naming the first field that differs, a record only the re-parse shows to be unrepresentable", () => {
+    // With "Jr" added to the genres, a cast line "Jr" joins the trailing run of genres and badges.
+    const extended = { referenceDate, genres: ["Jr"] };
+    let error: unknown;
+    try {
+      formatListing({ ...minimal, cast: ["Moira Shearer", "Jr"], badges: ["AD"] }, extended);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ListingError);
+    expect(error).toMatchObject({
+      code: "E_UNREPRESENTABLE",
+      path: ["genres", 0],
+      reason: 'genres[0] would read back as "Jr", which the record does not have',
+    });
+  });
+
   test("refuses a record FilmSchema refuses with E_INVALID at the field", () => {
     const error = refusal({ ...full, rating: 7.5 });
     expect(error.code).toBe("E_INVALID");
