@@ -9,15 +9,16 @@ import {
   formatListing,
   GENRES,
   ListingError,
+  type ParseOptions,
   parseListing,
   safeParseListing,
 } from "../../src/index";
 import { filmArbitrary, layoutText, listingFixtures, options, RUNS, TIMEOUT } from "./arbitraries";
 
 /** The text, or the ListingError that refused the record. */
-function format(film: Film): string | ListingError {
+function format(film: Film, parseOptions: ParseOptions = options): string | ListingError {
   try {
-    return formatListing(film, options);
+    return formatListing(film, parseOptions);
   } catch (error) {
     if (error instanceof ListingError) return error;
     throw error;
@@ -25,8 +26,8 @@ function format(film: Film): string | ListingError {
 }
 
 /** Whether the text written without any check reads back as the record. */
-function wouldRoundTrip(film: Film): boolean {
-  const result = safeParseListing(renderListing(film), options);
+function wouldRoundTrip(film: Film, parseOptions: ParseOptions = options): boolean {
+  const result = safeParseListing(renderListing(film), parseOptions);
   return result.success && isDeepStrictEqual(result.data, film);
 }
 
@@ -46,6 +47,28 @@ const base: Film = {
   reviews: [{ text: "A feast." }],
 };
 
+/** Names added to the vocabularies, some of which collide with names in the record. */
+const extended = {
+  referenceDate: options.referenceDate,
+  genres: ["Dance", "Jr", "Moira Shearer"],
+  badges: ["8K", "Atmos Sound"],
+  certifications: ["Family friendly", "K-12"],
+};
+
+const extendedFilm = fc
+  .tuple(
+    filmArbitrary,
+    fc.shuffledSubarray(extended.badges),
+    fc.option(fc.constantFrom(...extended.certifications), { nil: undefined }),
+    fc.shuffledSubarray(["Jr", "Moira Shearer", "Dance"]),
+  )
+  .map(([film, badges, certification, names]) => ({
+    ...film,
+    badges: [...film.badges, ...badges],
+    certification: certification ?? film.certification,
+    cast: [...film.cast, ...names],
+  }));
+
 describe("round trip through formatListing", () => {
   test(
     "every record formatListing writes reads back deep-equal; every record it refuses would not",
@@ -58,6 +81,25 @@ describe("round trip through formatListing", () => {
           } else {
             expect(written.code).toBe("E_UNREPRESENTABLE");
             expect(wouldRoundTrip(film)).toBe(false);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "with an extended vocabulary, every record written reads back with the same options; every refused one would not",
+    () => {
+      fc.assert(
+        fc.property(extendedFilm, (film) => {
+          const written = format(film, extended);
+          if (typeof written === "string") {
+            expect(parseListing(written, extended)).toStrictEqual(film);
+          } else {
+            expect(written.code).toBe("E_UNREPRESENTABLE");
+            expect(wouldRoundTrip(film, extended)).toBe(false);
           }
         }),
         { numRuns: RUNS },
