@@ -3,6 +3,7 @@
  * (SPEC 4), written so that `parseListing` reads the same record back.
  */
 
+import { isValid } from "date-fns";
 import type { core } from "zod";
 import { ListingError } from "./errors";
 import { type Film, FilmSchema } from "./film";
@@ -111,7 +112,8 @@ const CLOSING_QUOTE = /["”]$/;
  * @throws {ListingError} `E_UNREPRESENTABLE` for a record the layout cannot
  * express; `E_INVALID` for a record {@link FilmSchema} refuses. Both carry
  * line 1, column 1, offset 0 and the field's `path`.
- * @throws {TypeError} when `film` is not an object.
+ * @throws {TypeError} when `film` is not an object, or `referenceDate` is
+ * not a valid Date.
  *
  * @example
  * ```ts
@@ -210,9 +212,10 @@ function decimal(value: number): string {
 }
 
 function latestYear(referenceDate: Date | undefined): number {
-  // An invalid date is refused by the parse that follows, with its own message.
-  const year = (referenceDate ?? new Date()).getUTCFullYear();
-  return (Number.isNaN(year) ? new Date().getUTCFullYear() : year) + YEARS_AHEAD;
+  if (referenceDate !== undefined && !(referenceDate instanceof Date && isValid(referenceDate))) {
+    throw new TypeError("referenceDate must be a valid Date");
+  }
+  return (referenceDate ?? new Date()).getUTCFullYear() + YEARS_AHEAD;
 }
 
 /** The first field, in record order, that the layout cannot express. */

@@ -301,6 +301,8 @@ describe("formatListing", () => {
   test("throws a TypeError for something that is not a record", () => {
     expect(() => formatListing(null as unknown as Film)).toThrow(TypeError);
     expect(() => formatListing("The Red Shoes" as unknown as Film)).toThrow(/expects a Film record, got string/);
+    expect(() => formatListing(full, { referenceDate: new Date(Number.NaN) })).toThrow(TypeError);
+    expect(() => formatListing(full, { referenceDate: "2026" as unknown as Date })).toThrow(/valid Date/);
   });
 
   test("writes text that never fails to parse for the records it accepts", () => {
