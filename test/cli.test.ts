@@ -153,6 +153,16 @@ describe.concurrent("film-listing parse", { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(1);
   });
 
+  test("checks release years against --reference-date instead of today", async () => {
+    const text = "Rear Window\n1954";
+    const early = await runCli(["-", "--reference-date", "1948-06-30"], text);
+    expect(early.stderr.split("\n")[0]).toBe("<stdin>:2:1: E_INVALID year 1954 is outside 1870–1953");
+    expect(early.status).toBe(1);
+    const late = await runCli(["-", "--reference-date", "1949-01-01"], text);
+    expect(JSON.parse(late.stdout)).toMatchObject({ title: "Rear Window", year: 1954 });
+    expect(late.status).toBe(0);
+  });
+
   test("goes on past a bad file: writes the others, prints the failure with its code frame, exits 1", async () => {
     const folder = await folderWith("batch", {
       "a-good.txt": await fixture("the-red-shoes.txt"),
@@ -384,6 +394,14 @@ describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
     [["schema", "extra"], "film-listing: schema takes no arguments"],
     [["schema", "--schema-org"], "film-listing: --schema-org applies to parse, not to schema"],
     [["fixtures", "--check", "--schema-org"], "film-listing: --check compares records, so it takes no --schema-org"],
+    [
+      ["-", "--reference-date", "25/11/2026"],
+      'film-listing: --reference-date takes a date like 2026-11-25, got "25/11/2026"',
+    ],
+    [
+      ["-", "--reference-date", "2026-02-30"],
+      'film-listing: --reference-date takes a date like 2026-11-25, got "2026-02-30"',
+    ],
   ])("rejects %j with exit status 2, the reason and the usage", async (args, reason) => {
     const run = await runCli(args);
     expect(run.status).toBe(2);

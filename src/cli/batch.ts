@@ -9,7 +9,14 @@ import { rmSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import type { Readable } from "node:stream";
-import { type Film, formatCodeFrame, type ListingError, type SafeParseListingResult, safeParseListing } from "../index";
+import {
+  type Film,
+  formatCodeFrame,
+  type ListingError,
+  type ParseOptions,
+  type SafeParseListingResult,
+  safeParseListing,
+} from "../index";
 import { checkAgainstCommitted, type Drift, recordJson } from "./check";
 import { describeFsError, type Input, readAll } from "./inputs";
 import { Progress, type ProgressStream } from "./progress";
@@ -41,6 +48,8 @@ export interface BatchOptions {
    */
   readonly project?: { readonly key: string; readonly map: (film: Film) => unknown } | undefined;
   /** No summary and no progress; failures are still printed. */
+  /** Options for every parse of the batch (`--reference-date`). */
+  readonly parseOptions: ParseOptions;
   readonly quiet: boolean;
   /** Print the summary line at the end (batches, not a single pretty result). */
   readonly summary: boolean;
@@ -113,7 +122,7 @@ export async function runBatch(
     }
     let result: SafeParseListingResult;
     try {
-      result = safeParseListing(text);
+      result = safeParseListing(text, options.parseOptions);
     } catch (error) {
       // Not a ListingError: a fault of the parser, reported like any failure so that the batch goes on.
       return fail(`${input.path}: internal error: ${error instanceof Error ? error.message : String(error)}`);

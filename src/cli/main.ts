@@ -13,7 +13,8 @@ import { runFormat } from "./format";
 import { expandInputs } from "./inputs";
 
 const USAGE = `Usage:
-  film-listing [parse] <file|dir|->...  [--out-dir DIR] [--ndjson] [--check] [--schema-org] [--quiet]
+  film-listing [parse] <file|dir|->...  [--out-dir DIR] [--ndjson] [--check] [--schema-org]
+                                        [--reference-date YYYY-MM-DD] [--quiet]
   film-listing format <film.json|->      print a record back as listing text
   film-listing schema                    print the JSON Schema of a record
 
@@ -27,6 +28,9 @@ Parse scraped film pages into JSON records.
                    on stdout; writes nothing
   --schema-org     print schema.org Movie JSON-LD instead of the record
                    (NDJSON lines are then {"path":…,"schemaOrg":…})
+  --reference-date YYYY-MM-DD
+                   check release years against this date instead of today
+                   (a year may be at most five years after it)
   -q, --quiet      no summary or progress line; failures are still printed
   -h, --help       print this help
   -v, --version    print the version
@@ -41,19 +45,21 @@ const OPTIONS = {
   ndjson: { type: "boolean" },
   check: { type: "boolean" },
   "schema-org": { type: "boolean" },
+  "reference-date": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
 /** The flags of `parse` only. */
-const PARSE_FLAGS = ["out-dir", "ndjson", "check", "schema-org"] as const;
+const PARSE_FLAGS = ["out-dir", "ndjson", "check", "schema-org", "reference-date"] as const;
 
 interface Flags {
   readonly "out-dir"?: string | undefined;
   readonly ndjson?: boolean | undefined;
   readonly check?: boolean | undefined;
   readonly "schema-org"?: boolean | undefined;
+  readonly "reference-date"?: string | undefined;
   readonly quiet?: boolean | undefined;
   readonly help?: boolean | undefined;
   readonly version?: boolean | undefined;
@@ -141,6 +147,7 @@ async function parse(args: readonly string[], flags: Flags, streams: Streams): P
   if (check && ndjson) throw new UsageError("--check prints drift, not records, so it takes no --ndjson");
   if (check && schemaOrg) throw new UsageError("--check compares records, so it takes no --schema-org");
   if (ndjson && outDir !== undefined) throw new UsageError("--ndjson prints, --out-dir writes files: choose one");
+  const referenceDate = referenceDateOf(flags["reference-date"]);
 
   let inputArgs = args;
   if (inputArgs.length === 0) {
@@ -171,10 +178,21 @@ async function parse(args: readonly string[], flags: Flags, streams: Streams): P
       quiet: flags.quiet === true,
       summary: output.kind !== "pretty",
       project: schemaOrg ? { key: "schemaOrg", map: toSchemaOrg } : undefined,
+      parseOptions: referenceDate === undefined ? {} : { referenceDate },
     },
     streams,
   );
   return counts.failed + counts.drifted > 0 ? 1 : 0;
+}
+
+/** `--reference-date`: a calendar date, taken as midnight UTC. */
+function referenceDateOf(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--reference-date takes a date like 2026-11-25, got ${JSON.stringify(value)}`);
+  }
+  return date;
 }
 
 function lowerFirst(text: string): string {
