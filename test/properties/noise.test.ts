@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseListing } from "../../src/index";
-import { type Fixture, listingFixtures, options, RUNS, TIMEOUT } from "./arbitraries";
+import { parseListing, safeParseListing } from "../../src/index";
+import { type Fixture, layoutText, listingFixtures, options, RUNS, TIMEOUT } from "./arbitraries";
 
 /** Unicode space separators and the tab: each reads as one plain space (SPEC 1.1). */
 const SPACE_LIKE = [
@@ -159,6 +159,22 @@ describe("noise invariance", () => {
         }),
         // Every fixture gets its share of the cases.
         { numRuns: Math.max(RUNS, listingFixtures.length * 100) },
+      );
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "noise leaves the record, or the error code, of generated listings unchanged",
+    () => {
+      fc.assert(
+        fc.property(layoutText, noiseArbitrary, (text, noise) => {
+          const clean = safeParseListing(text, options);
+          const noisy = safeParseListing(addNoise(text, noise), options);
+          if (clean.success) expect(noisy.success && noisy.data).toEqual(clean.data);
+          else expect(noisy.success ? "success" : noisy.error.code).toBe(clean.error.code);
+        }),
+        { numRuns: RUNS },
       );
     },
     TIMEOUT,
