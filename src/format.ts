@@ -3,11 +3,12 @@
  * (SPEC 4), written so that `parseListing` reads the same record back.
  */
 
-import { isValid } from "date-fns";
 import type { core } from "zod";
 import { ListingError } from "./errors";
 import { type Film, FilmSchema } from "./film";
-import { type ParseOptions, safeParseListing } from "./parse";
+import { isCertification, LINE_SHAPES } from "./grammar/header";
+import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, ZERO_WIDTH as ZERO_WIDTH_CHARACTERS } from "./lines";
+import { latestYearFor, type ParseOptions, safeParseListing } from "./parse";
 import { type Vocabulary, vocabularyFor } from "./vocabulary";
 
 /**
@@ -26,29 +27,15 @@ interface Problem {
   readonly why: string;
 }
 
-/** How many years after the reference year a release year may be (SPEC 1.2). */
-const YEARS_AHEAD = 5;
-
-// The line shapes of SPEC 1.2 and 1.3 that would take a value's place when
-// written on a line of its own (whole line, case-insensitive).
-const HOURS = String.raw`\d+ *(?:hours?|hrs?|h)`;
-const MINUTES = String.raw`\d+ *(?:minutes?|mins?|m)`;
-const YEAR_LINE = /^\d{4}$/;
-const RATING_LINE = /^\d+(?:\.\d+)?$/;
-const VOTES_LINE = /^\( *(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? *[km]? *\)$/i;
-const RUNTIME_LINE = new RegExp(`^(?:${HOURS}(?: *${MINUTES})?|${MINUTES})$`, "i");
-const SEASONS_LINE = /^\d+ *seasons?$/i;
-const SECTION_HEADER_LINE =
-  /^(?:(?:starring|directed +by|also +available +on)(?: *:.*)?|community +reviews *:?(?: *see +all)?)$/i;
-
-/** A certification by shape (SPEC 1.2, item 7). */
-const CERTIFICATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9+\-/]{0,9}$/;
+// What a value written on a line of its own would read as instead: the
+// grammar's own line shapes (SPEC 1.2 and 1.3).
+const { year: YEAR_LINE, rating: RATING_LINE, votes: VOTES_LINE, runtime: RUNTIME_LINE } = LINE_SHAPES;
+const { seasons: SEASONS_LINE, sectionHeader: SECTION_HEADER_LINE } = LINE_SHAPES;
 
 // The noise of SPEC 1.1, which a value must not hold to read back as written.
 const LINE_BREAK = /[\r\n]/;
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each zero-width character is dropped on its own
-const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/;
-const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+const ZERO_WIDTH = new RegExp(ZERO_WIDTH_CHARACTERS.source);
+const SPACE_LIKE = new RegExp(SPACE_LIKE_CHARACTERS.source);
 const EDGE_SPACE = /^ | $/;
 
 /** A comma that does not split names: one before a suffix (SPEC 1.3). */
@@ -141,7 +128,7 @@ export function formatListing(film: Film, options: FormatOptions = {}): string {
   const record = result.data;
 
   const vocabulary = vocabularyFor(options);
-  const problem = findProblem(record, vocabulary, latestYear(options.referenceDate));
+  const problem = findProblem(record, vocabulary, latestYearFor(options.referenceDate));
   if (problem !== undefined) throw unrepresentable(problem, record);
 
   const text = renderListing(record);
@@ -209,13 +196,6 @@ function decimal(value: number): string {
   if (power < 0) return `0.${"0".repeat(-power - 1)}${digits}`;
   if (power >= digits.length - 1) return digits.padEnd(power + 1, "0");
   return `${digits.slice(0, power + 1)}.${digits.slice(power + 1)}`;
-}
-
-function latestYear(referenceDate: Date | undefined): number {
-  if (referenceDate !== undefined && !(referenceDate instanceof Date && isValid(referenceDate))) {
-    throw new TypeError("referenceDate must be a valid Date");
-  }
-  return (referenceDate ?? new Date()).getUTCFullYear() + YEARS_AHEAD;
 }
 
 /** The first field, in record order, that the layout cannot express. */
@@ -315,20 +295,6 @@ function certificationProblem(film: Film, vocabulary: Vocabulary): Problem | und
     };
   }
   return undefined;
-}
-
-/** SPEC 1.2, item 7. */
-function isCertification(text: string, headerGenres: readonly string[], vocabulary: Vocabulary): boolean {
-  const lower = text.toLowerCase();
-  if (vocabulary.certifications.has(lower)) return true;
-  return (
-    CERTIFICATION_TOKEN.test(text) &&
-    (/\d/.test(text) || !/[a-z]/.test(text)) &&
-    !vocabulary.genres.has(lower) &&
-    !vocabulary.badges.has(lower) &&
-    !SECTION_HEADER_LINE.test(text) &&
-    !headerGenres.some((genre) => genre.toLowerCase() === lower)
-  );
 }
 
 function synopsisProblem(film: Film, vocabulary: Vocabulary): Problem | undefined {

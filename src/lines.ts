@@ -16,13 +16,13 @@ const LINE_END = /\r\n?|\n/g;
 
 /** Zero-width characters, dropped wherever they stand. U+FEFF is also the BOM. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each zero-width character is dropped on its own
-const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
+export const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
 
 /**
  * Characters that count as a space: tabs and the other white space of
  * JavaScript, Unicode space separators (NBSP among them).
  */
-const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
+export const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 
 /**
  * Every noise character one by one. `indexOf` scans a string many times

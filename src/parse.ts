@@ -96,7 +96,13 @@ function grammarFor(vocabulary: Vocabulary): P.Parser<ListingNode> {
 /** The last reference date checked, so that a batch with one date checks it once. */
 let lastReference: { readonly date: Date; readonly time: number; readonly latestYear: number } | undefined;
 
-function latestYearFor(referenceDate: Date | undefined): number {
+/**
+ * The last release year a parse accepts: five years after the reference
+ * date's UTC year.
+ *
+ * @throws {TypeError} when `referenceDate` is not a valid Date.
+ */
+export function latestYearFor(referenceDate: Date | undefined): number {
   if (referenceDate === undefined) return new Date().getUTCFullYear() + YEARS_AHEAD;
   if (referenceDate === lastReference?.date && referenceDate.getTime() === lastReference.time) {
     return lastReference.latestYear;

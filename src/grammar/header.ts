@@ -75,18 +75,50 @@ export const runtime: P.Parser<RuntimeNode> = map(
 /** Fails at a `2 Seasons` line: the page is a series (E_SERIES). */
 export const notSeries: P.Parser<null> = refuse(SEASONS, EXPECTED.film, DIGIT);
 
+/**
+ * Whole-line forms of the header's line kinds, for code that holds one line
+ * rather than a listing (`formatListing` checks what a value would read as).
+ */
+export const LINE_SHAPES = {
+  year: wholeLine(YEAR),
+  rating: wholeLine(RATING),
+  votes: wholeLine(VOTES),
+  runtime: wholeLine(RUNTIME),
+  seasons: wholeLine(SEASONS),
+  sectionHeader: wholeLine(SECTION_HEADER),
+} as const;
+
+function wholeLine(pattern: RegExp): RegExp {
+  return new RegExp(`^(?:${pattern.source})$`, pattern.flags);
+}
+
 /** A certification by shape: one short token with a digit or in capitals. */
 const CERTIFICATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9+\-/]{0,9}$/;
 const HAS_DIGIT = /\d/;
 const HAS_LOWER_CASE = /[a-z]/;
-const SECTION_HEADER_LINE = new RegExp(`^(?:${SECTION_HEADER.source})$`, "i");
 
 /**
- * The certification step: a name from the vocabulary, or a token of its
- * shape that is not a genre (of the vocabulary or of this header), a badge
- * or a section header. A plain function rather than a parser, as it needs
- * the header genres of this parse; `null` when the line is no
- * certification.
+ * Whether one line, as written, is a certification (SPEC 1.2, item 7): a
+ * name from the vocabulary, or a token of its shape that is not a genre (of
+ * the vocabulary or of this header), a badge or a section header.
+ */
+export function isCertification(text: string, headerGenres: readonly string[], vocabulary: Vocabulary): boolean {
+  const lower = text.toLowerCase();
+  if (vocabulary.certifications.has(lower.includes("  ") ? lower.replace(/ {2,}/g, " ") : lower)) return true;
+  return (
+    CERTIFICATION_TOKEN.test(text) &&
+    (HAS_DIGIT.test(text) || !HAS_LOWER_CASE.test(text)) &&
+    !vocabulary.genres.has(lower) &&
+    !vocabulary.badges.has(lower) &&
+    !(HEADER_INITIAL.test(text.charAt(0)) && LINE_SHAPES.sectionHeader.test(text)) &&
+    !headerGenres.some((genre) => genre.toLowerCase() === lower)
+  );
+}
+
+/**
+ * The certification step: {@link isCertification} on the line at `start`.
+ * A plain function rather than a parser, as it needs the header genres of
+ * this parse; `null` when the line is no certification.
  */
 export function certification(
   vocabulary: Vocabulary,
@@ -94,23 +126,12 @@ export function certification(
   // No certification is longer than the longest name or token; a synopsis
   // line is turned away before it is lower-cased.
   const longest = Math.max(10, ...[...vocabulary.certifications].map((name) => name.length + 8));
-  const isCertification = (text: string, headerGenres: readonly LineNode[]) => {
-    const lower = text.toLowerCase();
-    if (vocabulary.certifications.has(lower.includes("  ") ? lower.replace(/ {2,}/g, " ") : lower)) return true;
-    return (
-      CERTIFICATION_TOKEN.test(text) &&
-      (HAS_DIGIT.test(text) || !HAS_LOWER_CASE.test(text)) &&
-      !vocabulary.genres.has(lower) &&
-      !vocabulary.badges.has(lower) &&
-      !(HEADER_INITIAL.test(text.charAt(0)) && SECTION_HEADER_LINE.test(text)) &&
-      !headerGenres.some((genre) => genre.text.toLowerCase() === lower)
-    );
-  };
   return (input, start, headerGenres) => {
     const end = lineEnd(input, start);
     if (end === start || end - start > longest) return null;
     const text = input.slice(start, end);
-    if (!isCertification(text, headerGenres)) return null;
+    const genres = headerGenres.map((genre) => genre.text);
+    if (!isCertification(text, genres, vocabulary)) return null;
     let next = end;
     while (input.charCodeAt(next) === 10) next++;
     return succeed(next, { at: start, text });
