@@ -29,14 +29,15 @@ export function fail(index: number, expected: string[]): P.FailureReply {
   return { status: false, index: -1, value: null, furthest: index, expected };
 }
 
-/** Parsimmon's step function: where a parser is run. */
-type Step<T> = (input: string, index: number) => P.Reply<T>;
+/** A parser with parsimmon's step function, where a parser is run. */
+type Runnable<T> = { _: (input: string, index: number) => P.Reply<T> };
 
-function stepOf<T>(parser: P.Parser<T>): Step<T> {
-  // Read `_` at each call: a lazy parser (every rule of `createLanguage`)
-  // replaces its own `_` with the built rule's on first use.
-  const runnable = parser as unknown as { _: Step<T> };
-  return (input, index) => runnable._(input, index);
+/**
+ * Runs one step of `parser`. It reads `_` at each call: a lazy parser
+ * (every rule of `createLanguage`) replaces its own `_` on first use.
+ */
+function step<T>(parser: P.Parser<T>, input: string, index: number): P.Reply<T> {
+  return (parser as unknown as Runnable<T>)._(input, index);
 }
 
 /**
@@ -44,21 +45,21 @@ function stepOf<T>(parser: P.Parser<T>): Step<T> {
  * wrap the parser anew and key a position cache by the whole input string.)
  */
 export function run<T>(parser: P.Parser<T>, input: string): P.Reply<T> {
-  return stepOf(parser)(input, 0);
+  return step(parser, input, 0);
 }
 
 type Parsers<T extends readonly unknown[]> = { readonly [K in keyof T]: P.Parser<T[K]> };
 
 /** Each parser in turn; the values as a tuple, or the first failure. */
 export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): P.Parser<T> {
-  const steps = parsers.map(stepOf);
+  const count = parsers.length;
   return P((input, start) => {
-    const values: unknown[] = [];
+    const values: unknown[] = new Array(count);
     let index = start;
-    for (const step of steps) {
-      const reply = step(input, index);
+    for (let at = 0; at < count; at++) {
+      const reply = step(parsers[at] as P.Parser<unknown>, input, index);
       if (!reply.status) return reply;
-      values.push(reply.value);
+      values[at] = reply.value;
       index = reply.index;
     }
     return succeed(index, values as unknown as T);
@@ -67,9 +68,8 @@ export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): 
 
 /** `parser`'s value passed through `transform`. */
 export function map<T, U>(parser: P.Parser<T>, transform: (value: T) => U): P.Parser<U> {
-  const step = stepOf(parser);
   return P((input, start) => {
-    const reply = step(input, start);
+    const reply = step(parser, input, start);
     return reply.status ? succeed(reply.index, transform(reply.value)) : reply;
   });
 }
@@ -79,18 +79,16 @@ export function chainStep<T, U>(
   parser: P.Parser<T>,
   next: (value: T, input: string, index: number) => P.Reply<U>,
 ): P.Parser<U> {
-  const step = stepOf(parser);
   return P((input, start) => {
-    const reply = step(input, start);
+    const reply = step(parser, input, start);
     return reply.status ? next(reply.value, input, reply.index) : reply;
   });
 }
 
 /** `parser`, or `null` without consuming anything; a miss is forgotten. */
 export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
-  const step = stepOf(parser);
   return P((input, start) => {
-    const reply = step(input, start);
+    const reply = step(parser, input, start);
     return reply.status ? reply : succeed(start, null);
   });
 }
@@ -100,11 +98,10 @@ export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
  * forgotten. `parser` must consume input when it succeeds.
  */
 export function many<T>(parser: P.Parser<T>): P.Parser<T[]> {
-  const step = stepOf(parser);
   return P((input, start) => {
     const values: T[] = [];
     for (let index = start; ; ) {
-      const reply = step(input, index);
+      const reply = step(parser, input, index);
       if (!reply.status) return succeed(index, values);
       values.push(reply.value);
       index = reply.index;
@@ -117,11 +114,10 @@ export function many<T>(parser: P.Parser<T>): P.Parser<T[]> {
  * end is the failure of the whole. `parser` must consume when it succeeds.
  */
 export function untilEnd<T>(parser: P.Parser<T>): P.Parser<T[]> {
-  const step = stepOf(parser);
   return P((input, start) => {
     const values: T[] = [];
     for (let index = start; index < input.length; ) {
-      const reply = step(input, index);
+      const reply = step(parser, input, index);
       if (!reply.status) return reply;
       values.push(reply.value);
       index = reply.index;

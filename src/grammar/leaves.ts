@@ -72,6 +72,20 @@ export function lineMatcher(
   };
 }
 
+/**
+ * Whether the line at `start` matches `pattern`, for leaves that only turn
+ * lines away: a test, with no match to build.
+ */
+function lineTester(pattern: RegExp, startsWith?: FirstCharacter): (input: string, start: number) => boolean {
+  const sticky = lineRegExp(pattern);
+  const first = startsWith === undefined ? undefined : firstCharacterTable(startsWith);
+  return (input, start) => {
+    if (first !== undefined && first[input.charCodeAt(start)] !== 1) return false;
+    sticky.lastIndex = start;
+    return sticky.test(input);
+  };
+}
+
 const NEWLINE = 10;
 
 /** `pattern` as a sticky expression that must end where the line ends. */
@@ -102,10 +116,10 @@ export function anyLineBut(
   description: string,
   refused?: { readonly startsWith: FirstCharacter; readonly pattern: RegExp },
 ): P.Parser<LineNode> {
-  const isRefused = refused === undefined ? undefined : lineMatcher(refused.pattern, refused.startsWith);
+  const isRefused = refused === undefined ? undefined : lineTester(refused.pattern, refused.startsWith);
   const expected = [description];
   return P((input, start) => {
-    if (start >= input.length || (isRefused !== undefined && isRefused(input, start) !== null)) {
+    if (start >= input.length || isRefused?.(input, start) === true) {
       return fail(start, expected);
     }
     const end = lineEnd(input, start);
@@ -121,9 +135,9 @@ export const blankLines: P.Parser<null> = P((input, start) => succeed(afterBlank
  * fails with `description`. Guards a place where that line must not stand.
  */
 export function refuse(pattern: RegExp, description: string, startsWith?: FirstCharacter): P.Parser<null> {
-  const isRefused = lineMatcher(pattern, startsWith);
+  const isRefused = lineTester(pattern, startsWith);
   const expected = [description];
-  return P((input, start) => (isRefused(input, start) === null ? succeed(start, null) : fail(start, expected)));
+  return P((input, start) => (isRefused(input, start) ? fail(start, expected) : succeed(start, null)));
 }
 
 const RUN_OF_SPACES = / {2,}/g;
