@@ -72,7 +72,7 @@ export function toFilm(tree: ListingNode, context: RecordContext): Film {
     year: Number(header.year.text),
     runtimeMinutes: header.runtime && Number(header.runtime.hours ?? 0) * 60 + Number(header.runtime.minutes ?? 0),
     certification: header.certification && collapseSpaces(header.certification.text),
-    synopsis: synopsis.length === 0 ? null : synopsis.map((line) => collapseSpaces(line.text)).join("\n"),
+    synopsis: joinLines(synopsis),
     cast: cast === undefined ? [] : names(cast.inline, kept(cast.lines)),
     directors: directors === undefined ? [] : names(directors.inline, kept(directors.lines)),
     badges: badges.names,
@@ -83,6 +83,13 @@ export function toFilm(tree: ListingNode, context: RecordContext): Film {
   const result = filmSchemaUpTo(context.latestYear).safeParse(record);
   if (result.success) return result.data;
   throw invalid(result.error.issues[0] as core.$ZodIssue, tree, context);
+}
+
+/** Lines as one value, each with its runs of spaces collapsed; `null` for none. */
+function joinLines(lines: readonly LineNode[]): string | null {
+  if (lines.length === 0) return null;
+  if (lines.length === 1) return collapseSpaces((lines[0] as LineNode).text);
+  return lines.map((line) => collapseSpaces(line.text)).join("\n");
 }
 
 /** Each section at most once, in order; a repeat wins over disorder. */
@@ -176,6 +183,7 @@ class UniqueNames {
  * to refuse.
  */
 function voteCount({ whole, fraction, unit }: VotesNode): number {
+  if (fraction === "" && unit === "" && !whole.includes(",")) return Number(whole);
   const digits = whole.replace(/,/g, "");
   const exponent = unit === "" ? 0 : unit.toLowerCase() === "k" ? 3 : 6;
   const significant = fraction.replace(/0+$/, "");
