@@ -106,20 +106,35 @@ export function lineEnd(input: string, start: number): number {
   return newline === -1 ? input.length : newline;
 }
 
+/** Lines of one kind: the first characters they can start with, and their pattern. */
+interface LineKind {
+  readonly startsWith: FirstCharacter;
+  readonly pattern: RegExp;
+}
+
 /**
- * Any one non-blank line, unless `refused` says it is a line of another
- * kind. The line's end is found with `indexOf`, which outruns a
- * `[^\n]+` expression on long synopsis lines; `refused` sees only lines
- * whose first character could start the kinds it refuses.
+ * Any one non-blank line, unless it is of the `refused` kind. The line's
+ * end is found with `indexOf`, which outruns a `[^\n]+` expression on long
+ * synopsis lines, and the kind is tested, not run for a match, and only on
+ * lines whose first character could start it.
  */
-export function anyLineBut(
-  description: string,
-  refused?: { readonly startsWith: FirstCharacter; readonly pattern: RegExp },
-): P.Parser<LineNode> {
-  const isRefused = refused === undefined ? undefined : lineTester(refused.pattern, refused.startsWith);
+export function anyLineBut(description: string, refused?: LineKind): P.Parser<LineNode> {
+  return wholeLine(description, refused, false);
+}
+
+/**
+ * One line of the given kind, as {@link anyLineBut} finds it: for leaves
+ * that need the line's text but no groups of its pattern.
+ */
+export function lineOfKind(description: string, kind: LineKind): P.Parser<LineNode> {
+  return wholeLine(description, kind, true);
+}
+
+function wholeLine(description: string, kind: LineKind | undefined, wanted: boolean): P.Parser<LineNode> {
+  const isOfKind = kind === undefined ? undefined : lineTester(kind.pattern, kind.startsWith);
   const expected = [description];
   return P((input, start) => {
-    if (start >= input.length || isRefused?.(input, start) === true) {
+    if (start >= input.length || (isOfKind !== undefined && isOfKind(input, start) !== wanted)) {
       return fail(start, expected);
     }
     const end = lineEnd(input, start);

@@ -7,15 +7,14 @@
 
 import P from "parsimmon";
 import { fail, many, map, sequence, succeed } from "./combinators";
-import { anyLineBut, line, lineMatcher } from "./leaves";
-import type { LineNode, ListSectionNode } from "./tree";
+import { anyLineBut, lineMatcher, lineOfKind } from "./leaves";
+import type { LineNode, ListSectionKind, ListSectionNode } from "./tree";
 
 /**
  * `Starring:`, `Directed by:` or `Also Available On:`, with the names after
  * the colon. One expression for the three, so that a line is tried once.
  */
-const LIST_HEADER =
-  /(?:(?<cast>starring)|(?<directors>directed +by)|(?<availableOn>also +available +on))(?: *:(?<names>[^\n]*))?/i;
+const LIST_HEADER = /(?:starring|directed +by|also +available +on)(?: *:[^\n]*)?/i;
 
 /** `Community Reviews`, an optional colon and an optional glued `See all`. */
 const COMMUNITY_REVIEWS = /community +reviews *:?(?: *(?<seeAll>see +all))?/i;
@@ -32,17 +31,29 @@ export const contentLine: P.Parser<LineNode> = anyLineBut("a line of text", {
   pattern: SECTION_HEADER,
 });
 
-const listHeader = line(LIST_HEADER, "a section header (Starring:, Directed by:, Also Available On:)", "sda");
+const listHeader = lineOfKind("a section header (Starring:, Directed by:, Also Available On:)", {
+  startsWith: "sda",
+  pattern: LIST_HEADER,
+});
+
+/** Which section a header opens, by its first letter (the three differ). */
+const KIND_BY_INITIAL: Readonly<Record<string, ListSectionKind>> = { s: "cast", d: "directors", a: "availableOn" };
 
 /** `Starring:`, `Directed by:` or `Also Available On:`, and the lines below it. */
 export const listSection: P.Parser<ListSectionNode> = map(
   sequence(listHeader, many(contentLine)),
-  ([{ at, text, groups }, lines]) => ({
-    kind: groups.cast !== undefined ? "cast" : groups.directors !== undefined ? "directors" : "availableOn",
-    header: { at, text },
-    inline: groups.names ?? "",
-    lines,
-  }),
+  ([header, lines]) => {
+    // The header matched LIST_HEADER, whose names hold no colon: the inline
+    // names are what follows the first colon. (Reading them this way, rather
+    // than from named groups, saves building a match on every section.)
+    const colon = header.text.indexOf(":");
+    return {
+      kind: KIND_BY_INITIAL[header.text.charAt(0).toLowerCase()] as ListSectionKind,
+      header,
+      inline: colon === -1 ? "" : header.text.slice(colon + 1),
+      lines,
+    };
+  },
 );
 
 const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, "c");
