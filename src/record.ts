@@ -50,18 +50,11 @@ export function toFilm(tree: ListingNode, context: RecordContext): Film {
   // The region before the services ends with the trailing run; it is the
   // last of synopsis, cast and directors that the listing has.
   const regionEnd = directors?.lines ?? cast?.lines ?? tree.synopsis;
-  const runStart = trailingRunStart(regionEnd, header.genres, context.vocabulary);
-  const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, runStart) : lines);
-
   const genres = new UniqueNames();
   for (const genre of header.genres) genres.add(collapseSpaces(genre.text));
   const badges = new UniqueNames();
-  for (let index = runStart; index < regionEnd.length; index++) {
-    const text = collapseSpaces((regionEnd[index] as LineNode).text);
-    const badge = context.vocabulary.badges.get(text.toLowerCase());
-    if (badge === undefined) genres.add(text);
-    else badges.add(badge);
-  }
+  const runStart = trailingRun(regionEnd, header.genres, context.vocabulary, genres, badges);
+  const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, runStart) : lines);
 
   const synopsis = kept(tree.synopsis);
   const record: Film = {
@@ -126,23 +119,37 @@ function checkSectionOrder(sections: readonly ListSectionNode[], context: Record
 }
 
 /**
- * Where the run of genre and badge lines that ends the region starts
- * (SPEC 1.4): the index of its first line, or `lines.length` for none.
+ * The run of genre and badge lines that ends the region (SPEC 1.4): adds
+ * its genres and badges, in order, and returns the index of its first line
+ * (`lines.length` for no run).
  */
-function trailingRunStart(
+function trailingRun(
   lines: readonly LineNode[],
   headerGenres: readonly LineNode[],
   vocabulary: Vocabulary,
+  genres: UniqueNames,
+  badges: UniqueNames,
 ): number {
+  // Walk back over the run, keeping each line's collapsed text for the
+  // second, forward pass that adds the names in order.
+  const texts: string[] = [];
   let start = lines.length;
   while (start > 0) {
-    const lower = collapseSpaces((lines[start - 1] as LineNode).text).toLowerCase();
+    const text = collapseSpaces((lines[start - 1] as LineNode).text);
+    const lower = text.toLowerCase();
     const known =
       vocabulary.badges.has(lower) ||
       vocabulary.genres.has(lower) ||
       headerGenres.some((genre) => collapseSpaces(genre.text).toLowerCase() === lower);
     if (!known) break;
+    texts.push(text);
     start--;
+  }
+  for (let index = texts.length - 1; index >= 0; index--) {
+    const text = texts[index] as string;
+    const badge = vocabulary.badges.get(text.toLowerCase());
+    if (badge === undefined) genres.add(text);
+    else badges.add(badge);
   }
   return start;
 }
