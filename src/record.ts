@@ -6,7 +6,7 @@
 
 import type { core } from "zod";
 import { ListingError, type ListingErrorCode, type Position } from "./errors";
-import { type Film, filmSchemaUpTo, MIN_YEAR } from "./film";
+import { type Film, MIN_YEAR, parsedFilmSchema } from "./film";
 import { collapseSpaces } from "./grammar/leaves";
 import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, VotesNode } from "./grammar/tree";
 import type { Vocabulary } from "./vocabulary";
@@ -73,8 +73,10 @@ export function toFilm(tree: ListingNode, context: RecordContext): Film {
     reviews: (tree.reviews?.reviews ?? []).map((review) => ({ text: review.text.trim() })),
   };
 
-  const result = filmSchemaUpTo(context.latestYear).safeParse(record);
-  if (result.success) return result.data;
+  // Validation of what the input decides (see `parsedFilmSchema`); the
+  // record's other values are valid by construction.
+  const result = parsedFilmSchema(context.latestYear).safeParse(record);
+  if (result.success) return record;
   throw invalid(result.error.issues[0] as core.$ZodIssue, tree, context);
 }
 

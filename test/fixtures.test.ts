@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ListingError, parseListing, safeParseListing } from "../src/index";
+import { FilmSchema, ListingError, parseListing, safeParseListing } from "../src/index";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const ERRORS = join(FIXTURES, "errors");
@@ -35,6 +35,8 @@ describe("golden fixtures", () => {
     const film = parseListing(text, { referenceDate });
     // Compared as text, so that key order counts too.
     expect(`${JSON.stringify(film, null, 2)}\n`).toBe(expected);
+    // parseListing validates only what the input decides; the whole schema holds too.
+    expect(FilmSchema.parse(film)).toStrictEqual(film);
   });
 });
 
