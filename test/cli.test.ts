@@ -74,7 +74,7 @@ async function folderWith(name: string, files: Record<string, string>): Promise<
   return folder;
 }
 
-const SUMMARY = /^film-listing: (\d+) parsed, (?:(\d+) expected errors, )?(\d+) failed, (\d+) drifted in \d+\.\d\ds$/;
+const SUMMARY = /^film-listing: (\d+) parsed, (?:(\d+) expected errors?, )?(\d+) failed, (\d+) drifted in \d+\.\d\ds$/;
 
 /** The counts of the summary line that ends stderr. */
 function summaryOf(stderr: string) {

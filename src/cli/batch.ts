@@ -108,7 +108,10 @@ export async function runBatch(
 
   if (options.summary && !options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const expected = options.output.kind === "check" ? `${counts.expectedErrors} expected errors, ` : "";
+    const expected =
+      options.output.kind === "check"
+        ? `${counts.expectedErrors} expected ${counts.expectedErrors === 1 ? "error" : "errors"}, `
+        : "";
     stderr.write(
       `film-listing: ${counts.parsed} parsed, ${expected}${counts.failed} failed, ${counts.drifted} drifted in ${seconds}s\n`,
     );
