@@ -6,6 +6,11 @@
 /**
  * Every code a {@link ListingError} can carry. `docs/errors.md` gives each
  * with an example input and message.
+ *
+ * @example
+ * ```ts
+ * ERROR_CODES.includes("E_MISSING_YEAR"); // true
+ * ```
  */
 export const ERROR_CODES = Object.freeze([
   "E_EMPTY",
@@ -19,10 +24,28 @@ export const ERROR_CODES = Object.freeze([
   "E_UNREPRESENTABLE",
 ] as const);
 
-/** A stable string naming what went wrong. */
+/**
+ * A stable string naming what went wrong; TypeScript narrows on it.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseListing("The Red Shoes\nDrama");
+ * if (!result.success) {
+ *   const code: ListingErrorCode = result.error.code; // "E_MISSING_YEAR"
+ * }
+ * ```
+ */
 export type ListingErrorCode = (typeof ERROR_CODES)[number];
 
-/** A place in the original input. */
+/**
+ * A place in the original input.
+ *
+ * @example
+ * ```ts
+ * // "\uFEFFTitle\r\n  7.5\r\n1948": the rating is on line 2, after two spaces
+ * const { line, column, offset } = error; // 2, 3, 10
+ * ```
+ */
 export interface Position {
   /** 1-based line number. */
   readonly line: number;
@@ -32,7 +55,15 @@ export interface Position {
   readonly offset: number;
 }
 
-/** What a {@link ListingError} is made from. */
+/**
+ * What a {@link ListingError} is made from.
+ *
+ * @example
+ * ```ts
+ * new ListingError({ code: "E_EMPTY", reason: "expected a film listing, found only blank lines", line: 1, column: 1, offset: 0 })
+ *   .message; // "line 1, column 1: expected a film listing, found only blank lines"
+ * ```
+ */
 export interface ListingErrorDetails extends Position {
   readonly code: ListingErrorCode;
   /** What went wrong, in plain words, without the position. */

@@ -45,10 +45,28 @@ export const FilmSchema = z.object({
   reviews: z.array(ReviewSchema),
 });
 
-/** A film record, as `parseListing` returns it. */
+/**
+ * A film record, as `parseListing` returns it.
+ *
+ * @example
+ * ```ts
+ * const film: Film = parseListing("The Red Shoes\n4.3\n1948\n133 min");
+ * // { title: "The Red Shoes", rating: 4.3, voteCount: null, genres: [], year: 1948,
+ * //   runtimeMinutes: 133, certification: null, synopsis: null, cast: [], directors: [],
+ * //   badges: [], availableOn: [], reviews: [] }
+ * ```
+ */
 export type Film = z.infer<typeof FilmSchema>;
 
-/** One review of a {@link Film}. */
+/**
+ * One review of a {@link Film}.
+ *
+ * @example
+ * ```ts
+ * const [review]: Review[] = parseListing('Title\n1948\nCommunity Reviews\n" A feast. "').reviews;
+ * review.text; // "A feast."
+ * ```
+ */
 export type Review = z.infer<typeof ReviewSchema>;
 
 /**

@@ -15,6 +15,12 @@ import { type Vocabulary, vocabularyFor } from "./vocabulary";
  * Options of {@link formatListing}: the options the text will be parsed
  * with. A release year is checked against `referenceDate`, and badges and
  * certifications against the vocabularies these options make.
+ *
+ * @example
+ * ```ts
+ * const options: FormatOptions = { referenceDate: new Date("2026-11-25") };
+ * parseListing(formatListing(film, options), options); // deep-equals film
+ * ```
  */
 export type FormatOptions = ParseOptions;
 

@@ -12,7 +12,15 @@ import { cleanText, endPosition, originalPosition } from "./lines";
 import { toFilm } from "./record";
 import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabularyFor } from "./vocabulary";
 
-/** Options of {@link parseListing}. */
+/**
+ * Options of {@link parseListing}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { referenceDate: new Date("2026-11-25"), certifications: ["Tous publics"] };
+ * parseListing("Amélie\n2001\nTous publics", options).certification; // "Tous publics"
+ * ```
+ */
 export interface ParseOptions extends VocabularyOptions {
   /**
    * The date the release year is checked against: a year may be at most
@@ -21,7 +29,16 @@ export interface ParseOptions extends VocabularyOptions {
   readonly referenceDate?: Date | undefined;
 }
 
-/** The result of {@link safeParseListing}, shaped like zod's `safeParse`. */
+/**
+ * The result of {@link safeParseListing}, shaped like zod's `safeParse`.
+ *
+ * @example
+ * ```ts
+ * const result: SafeParseListingResult = safeParseListing("The Red Shoes\n1948");
+ * if (result.success) result.data.year; // 1948
+ * else result.error.code;
+ * ```
+ */
 export type SafeParseListingResult =
   | { readonly success: true; readonly data: Film; readonly error?: undefined }
   | { readonly success: false; readonly error: ListingError; readonly data?: undefined };

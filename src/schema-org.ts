@@ -3,13 +3,29 @@
 import { formatISODuration } from "date-fns";
 import type { Film } from "./film";
 
-/** A schema.org `Person`, as an actor or a director. */
+/**
+ * A schema.org `Person`, as an actor or a director.
+ *
+ * @example
+ * ```ts
+ * toSchemaOrg(parseListing("Title\n1948\nStarring: Moira Shearer")).actor;
+ * // [{ "@type": "Person", name: "Moira Shearer" }]
+ * ```
+ */
 export interface SchemaOrgPerson {
   readonly "@type": "Person";
   readonly name: string;
 }
 
-/** A schema.org `AggregateRating` on the 0–5 star scale of the listing. */
+/**
+ * A schema.org `AggregateRating` on the 0–5 star scale of the listing.
+ *
+ * @example
+ * ```ts
+ * toSchemaOrg(parseListing("Title\n4.3\n(398)\n1948")).aggregateRating;
+ * // { "@type": "AggregateRating", ratingValue: 4.3, ratingCount: 398, bestRating: 5, worstRating: 0 }
+ * ```
+ */
 export interface SchemaOrgAggregateRating {
   readonly "@type": "AggregateRating";
   readonly ratingValue: number;
@@ -19,7 +35,15 @@ export interface SchemaOrgAggregateRating {
   readonly worstRating: 0;
 }
 
-/** A schema.org `Review` with its text. */
+/**
+ * A schema.org `Review` with its text.
+ *
+ * @example
+ * ```ts
+ * toSchemaOrg(parseListing('Title\n1948\nCommunity Reviews\n"A feast."')).review;
+ * // [{ "@type": "Review", reviewBody: "A feast." }]
+ * ```
+ */
 export interface SchemaOrgReview {
   readonly "@type": "Review";
   readonly reviewBody: string;
@@ -28,6 +52,13 @@ export interface SchemaOrgReview {
 /**
  * A schema.org `Movie` as JSON-LD. A property is present only when the
  * record has a value for it: no `null`, no empty list.
+ *
+ * @example
+ * ```ts
+ * const movie: SchemaOrgMovie = toSchemaOrg(parseListing("The Red Shoes\n1948\n133 min"));
+ * // { "@context": "https://schema.org", "@type": "Movie", name: "The Red Shoes",
+ * //   datePublished: "1948", duration: "PT2H13M" }
+ * ```
  */
 export interface SchemaOrgMovie {
   readonly "@context": "https://schema.org";

@@ -123,7 +123,16 @@ export const CERTIFICATIONS = Object.freeze([
   "TV-MA",
 ] as const);
 
-/** Names to add to the vocabularies for one call. */
+/**
+ * Names to add to the vocabularies for one call.
+ *
+ * @example
+ * ```ts
+ * const film = parseListing("Giselle\n1969\nA ballet.\nBallet", { genres: ["Ballet"] });
+ * film.genres; // ["Ballet"]
+ * film.synopsis; // "A ballet."
+ * ```
+ */
 export interface VocabularyOptions {
   /** More genre names for the trailing run (SPEC 1.4). */
   readonly genres?: readonly string[] | undefined;
