@@ -6,7 +6,7 @@
 import type P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
 import { map, succeed } from "./combinators";
-import { anyLineBut, EXPECTED, line, lineEnd, refuse } from "./leaves";
+import { afterBlankLines, anyLineBut, EXPECTED, line, lineEnd, refuse } from "./leaves";
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
 
@@ -26,7 +26,7 @@ const MINUTES = String.raw`(?<minutes>\d+) *(?:minutes?|mins?|m)`;
 const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes>", "onlyMinutes>")}`, "i");
 
 /** A series' season count, which no film listing has. */
-export const SEASONS = /\d+ *seasons?/i;
+const SEASONS = /\d+ *seasons?/i;
 
 /** The first characters of the lines above, and of section headers. */
 const DIGIT = "0123456789";
@@ -132,8 +132,6 @@ export function certification(
     const text = input.slice(start, end);
     const genres = headerGenres.map((genre) => genre.text);
     if (!isCertification(text, genres, vocabulary)) return null;
-    let next = end;
-    while (input.charCodeAt(next) === 10) next++;
-    return succeed(next, { at: start, text });
+    return succeed(afterBlankLines(input, end), { at: start, text });
   };
 }

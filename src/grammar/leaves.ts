@@ -94,7 +94,7 @@ function lineRegExp(pattern: RegExp): RegExp {
 }
 
 /** The index past the line break at `index` and any blank lines after it. */
-function afterBlankLines(input: string, index: number): number {
+export function afterBlankLines(input: string, index: number): number {
   let end = index;
   while (input.charCodeAt(end) === NEWLINE) end++;
   return end;
