@@ -1,5 +1,5 @@
 /**
- * The one error class of the library (SPEC 3), its codes, and the code-frame
+ * The one error class of the library, its codes, and the code-frame
  * formatter.
  */
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The earliest release year a listing may give (SPEC 1.2). */
+/** The earliest release year a listing may give (the year rule of the layout). */
 export const MIN_YEAR = 1870;
 
 /**
@@ -16,7 +16,7 @@ export const ReviewSchema = z.object({
 });
 
 /**
- * The record a listing parses to (SPEC 2), the single source of the
+ * The record a listing parses to, the single source of the
  * {@link Film} type. Absent values are `null` or `[]`.
  *
  * The release year's upper bound depends on the reference date of the

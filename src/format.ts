@@ -1,6 +1,6 @@
 /**
- * `formatListing`: a Film record → listing text in the reference layout
- * (SPEC 4), written so that `parseListing` reads the same record back.
+ * `formatListing`: a Film record → listing text in the reference layout,
+ * written so that `parseListing` reads the same record back.
  */
 
 import type { core } from "zod";
@@ -34,17 +34,17 @@ interface Problem {
 }
 
 // What a value written on a line of its own would read as instead: the
-// grammar's own line shapes (SPEC 1.2 and 1.3).
+// grammar's own line shapes (header block and section headers).
 const { year: YEAR_LINE, rating: RATING_LINE, votes: VOTES_LINE, runtime: RUNTIME_LINE } = LINE_SHAPES;
 const { seasons: SEASONS_LINE, sectionHeader: SECTION_HEADER_LINE } = LINE_SHAPES;
 
-// The noise of SPEC 1.1, which a value must not hold to read back as written.
+// The noise of the lines-and-noise rule, which a value must not hold to read back as written.
 const LINE_BREAK = /[\r\n]/;
 const ZERO_WIDTH = new RegExp(ZERO_WIDTH_CHARACTERS.source);
 const SPACE_LIKE = new RegExp(SPACE_LIKE_CHARACTERS.source);
 const EDGE_SPACE = /^ | $/;
 
-/** A comma that does not split names: one before a suffix (SPEC 1.3). */
+/** A comma that does not split names: one before a suffix. */
 const SUFFIX_AFTER_COMMA = /^ *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
 /** A name that a comma before it would join to the name before it: it starts a line of its own. */
 const SUFFIX_NAME = /^(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
@@ -60,7 +60,7 @@ const CLOSING_QUOTE = /["”]$/;
  * as a header genre, one a line; the year; the runtime as `133 min`; the
  * certification; the synopsis lines; `Starring:` with the cast inline,
  * comma-separated (always written, as in the reference listing, so that the
- * synopsis never ends the region of SPEC 1.4); `Directed by:` with the
+ * synopsis never ends the region of the trailing run); `Directed by:` with the
  * directors inline when there are any (a name that is itself a suffix such
  * as `Jr.` starts a line of its own below, since a comma before it would
  * join it to the name before); the badges, one a line; `Also
@@ -76,15 +76,15 @@ const CLOSING_QUOTE = /["”]$/;
  * - a value (title, genre, certification, synopsis line, name) with a line
  *   break where the layout has none, a blank synopsis line, leading or
  *   trailing spaces, a run of spaces, a tab, a Unicode space or a zero-width
- *   character, all of which the parser cleans away (SPEC 1.1);
+ *   character, all of which the parser cleans away;
  * - a review whose text starts or ends with white space, has a line that
  *   starts or ends with a space, or holds such noise; or that has a line
  *   ending with a quote followed by a line starting with one, which the
- *   parser splits into two reviews (the known limit of SPEC 1.5);
+ *   parser splits into two reviews (a known limit of the layout);
  * - a genre that reads as a year, a runtime, a season count or a section
  *   header, or (first genre) as the absent rating or vote count; a genre
  *   that repeats another, compared case-insensitively;
- * - a certification the parser would not recognise (SPEC 1.2, item 7), or
+ * - a certification the parser would not recognise as one, or
  *   one that reads as a runtime when there is none;
  * - a synopsis line that is a section header, or a first synopsis line that
  *   reads as a season count, or as the absent runtime or certification;
@@ -222,7 +222,7 @@ function findProblem(film: Film, vocabulary: Vocabulary, latest: number): Proble
   );
 }
 
-/** A value written on a line of its own, or inline: it must survive SPEC 1.1's cleaning. */
+/** A value written on a line of its own, or inline: it must survive the parser's cleaning. */
 function lineValue(path: FieldPath, value: string): Problem | undefined {
   const why =
     noise(value) ?? (value.includes("  ") ? "holds a run of spaces, which the parser collapses to one" : undefined);
@@ -375,14 +375,14 @@ function reviewsProblem(reviews: Film["reviews"]): Problem | undefined {
         path,
         why:
           `line ${split} ends with a quote and the next non-blank line starts with one, ` +
-          "where the parser ends the review and opens another (SPEC 1.5, known limit)",
+          "where the parser ends the review and opens another (a known limit of the layout)",
       };
     }
   }
   return undefined;
 }
 
-/** The 1-based line that would close the review early (SPEC 1.5), if any. */
+/** The 1-based line that would close the review early, if any. */
 function knownLimit(lines: readonly string[]): number | undefined {
   let closing: number | undefined;
   for (const [index, line] of lines.entries()) {

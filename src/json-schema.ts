@@ -1,4 +1,4 @@
-/** `filmJsonSchema`: the record's JSON Schema, made from `FilmSchema` (SPEC 4). */
+/** `filmJsonSchema`: the record's JSON Schema, made from `FilmSchema`. */
 
 import { type core, z } from "zod";
 import { FilmSchema } from "./film";

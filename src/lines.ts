@@ -1,5 +1,5 @@
 /**
- * Text → clean lines, and clean positions → original positions (SPEC 1.1).
+ * Text → clean lines, and clean positions → original positions (lines and noise).
  *
  * The grammar reads a cleaned copy of the input: one line per original line,
  * joined with `\n`, zero-width characters dropped, every other kind of space
@@ -141,7 +141,7 @@ function countLineBreaks(text: string, before: number): number {
 
 /**
  * The position of the end of the input: just after the last non-blank
- * character of the last non-blank line (SPEC 1.2, item 5).
+ * character of the last non-blank line (where a missing year is reported at the end).
  */
 export function endPosition(source: string, clean: string): Position {
   let end = clean.length;

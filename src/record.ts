@@ -1,6 +1,6 @@
 /**
  * Grammar tree → validated Film: the trailing run of detail genres and
- * badges (SPEC 1.4), names split at commas, numbers converted exactly, the
+ * badges (the trailing run), names split at commas, numbers converted exactly, the
  * section order checked, and the record validated with zod.
  */
 
@@ -20,7 +20,7 @@ export interface RecordContext {
   readonly locate: (at: number) => Position;
 }
 
-/** Section order (SPEC 1.3); the reviews come last and run to the end. */
+/** Section order; the reviews come last and run to the end. */
 const SECTION_RANK: Readonly<Record<ListSectionKind, number>> = { cast: 0, directors: 1, availableOn: 2 };
 const SECTION_TITLE: Readonly<Record<ListSectionKind, string>> = {
   cast: "Starring:",
@@ -121,7 +121,7 @@ function checkSectionOrder(sections: readonly ListSectionNode[], context: Record
 }
 
 /**
- * The run of genre and badge lines that ends the region (SPEC 1.4): adds
+ * The run of genre and badge lines that ends the region: adds
  * its genres and badges, in order, and returns the index of its first line
  * (`lines.length` for no run).
  */

@@ -1,4 +1,4 @@
-/** `toSchemaOrg`: a Film record → a schema.org `Movie` in JSON-LD (SPEC 4). */
+/** `toSchemaOrg`: a Film record → a schema.org `Movie` in JSON-LD. */
 
 import { formatISODuration } from "date-fns";
 import type { Film } from "./film";

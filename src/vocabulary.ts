@@ -1,5 +1,5 @@
 /**
- * The vocabularies of SPEC 1.6: the names that make a line a detail genre,
+ * The vocabularies of the layout: the names that make a line a detail genre,
  * a badge or a certification. Exported read-only so that users can see them;
  * {@link ParseOptions} adds names to them for one call.
  */
@@ -134,7 +134,7 @@ export const CERTIFICATIONS = Object.freeze([
  * ```
  */
 export interface VocabularyOptions {
-  /** More genre names for the trailing run (SPEC 1.4). */
+  /** More genre names for the trailing run of detail genres and badges. */
   readonly genres?: readonly string[] | undefined;
   /** More badge names, stored in the spelling given. */
   readonly badges?: readonly string[] | undefined;
@@ -164,7 +164,7 @@ function buildVocabulary(
   };
 }
 
-/** The vocabularies of SPEC 1.6 as lookup tables. */
+/** The vocabularies as lookup tables. */
 export const DEFAULT_VOCABULARY: Vocabulary = buildVocabulary(GENRES, BADGES, CERTIFICATIONS);
 
 /**

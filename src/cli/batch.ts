@@ -1,5 +1,5 @@
 /**
- * `film-listing parse` (SPEC 5): parses inputs one by one and streams each
+ * `film-listing parse`: parses inputs one by one and streams each
  * result out (pretty JSON, NDJSON, a file per input, or a drift report), so
  * that memory does not grow with the batch. One bad input never stops it.
  */

@@ -1,5 +1,5 @@
 /**
- * `--check` (SPEC 5): compares what the parser makes of `x.txt` with the
+ * `--check`: compares what the parser makes of `x.txt` with the
  * committed `x.json` beside it, so that CI can prove the JSON is current.
  */
 

@@ -1,5 +1,5 @@
 /**
- * `film-listing format` (SPEC 5): a record's JSON back to listing text,
+ * `film-listing format`: a record's JSON back to listing text,
  * through `formatListing`, so that `parse` reads the same record back.
  */
 

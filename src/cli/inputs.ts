@@ -1,5 +1,5 @@
 /**
- * The inputs of a batch (SPEC 5): files as named, folders walked for every
+ * The inputs of a batch: files as named, folders walked for every
  * `*.txt` below them, and `-` for standard input. Only paths are collected,
  * never texts, so that memory does not grow with the batch.
  */

@@ -1,5 +1,5 @@
 /**
- * The `film-listing` command (SPEC 5): reads the command line, runs
+ * The `film-listing` command: reads the command line, runs
  * `parse`, `format` or `schema` and sets the exit status — 0 all good,
  * 1 some input failed or drifted, 2 bad usage. A thin shell over the
  * public API, so that the command and the library never disagree.

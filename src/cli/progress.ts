@@ -1,5 +1,5 @@
 /**
- * The progress line of a batch (SPEC 5): shown on a terminal only, once the
+ * The progress line of a batch: shown on a terminal only, once the
  * batch has run for a second, overwritten in place and cleared at the end.
  */
 

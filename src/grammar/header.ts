@@ -1,5 +1,5 @@
 /**
- * The header block (SPEC 1.2): title, rating, vote count, header genres,
+ * The header block: title, rating, vote count, header genres,
  * year, runtime and certification, in that fixed order.
  */
 
@@ -98,7 +98,7 @@ const HAS_DIGIT = /\d/;
 const HAS_LOWER_CASE = /[a-z]/;
 
 /**
- * Whether one line, as written, is a certification (SPEC 1.2, item 7): a
+ * Whether one line, as written, is a certification: a
  * name from the vocabulary, or a token of its shape that is not a genre (of
  * the vocabulary or of this header), a badge or a section header.
  */

@@ -159,7 +159,7 @@ const RUN_OF_SPACES = / {2,}/g;
 // Faster than `includes("  ")`, which starts a comparison at every space.
 const HAS_RUN_OF_SPACES = / {2}/;
 
-/** Runs of spaces collapsed to one (SPEC 1.1); every value but review text. */
+/** Runs of spaces collapsed to one (lines and noise); every value but review text. */
 export function collapseSpaces(text: string): string {
   return HAS_RUN_OF_SPACES.test(text) ? text.replace(RUN_OF_SPACES, " ") : text;
 }

@@ -1,5 +1,5 @@
 /**
- * Reviews (SPEC 1.5): each wrapped in double quotes, straight or curly,
+ * Reviews: each wrapped in double quotes, straight or curly,
  * spanning any number of lines, blank ones included.
  */
 

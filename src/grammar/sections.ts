@@ -1,5 +1,5 @@
 /**
- * The body's section headers (SPEC 1.3) and the lines under them.
+ * The body's section headers and the lines under them.
  *
  * A header is a whole line: its name, case-insensitive, alone (with or
  * without its colon) or followed by its colon and inline names.

@@ -23,7 +23,7 @@ export interface RuntimeNode extends LineNode {
   readonly minutes: string | undefined;
 }
 
-/** The fixed-order block at the top of a listing (SPEC 1.2). */
+/** The fixed-order block at the top of a listing: the header block. */
 export interface HeaderNode {
   readonly title: LineNode;
   readonly rating: LineNode | null;
