@@ -11,6 +11,8 @@
  * ```ts
  * ERROR_CODES.includes("E_MISSING_YEAR"); // true
  * ```
+ *
+ * @group Errors
  */
 export const ERROR_CODES = Object.freeze([
   "E_EMPTY",
@@ -34,6 +36,8 @@ export const ERROR_CODES = Object.freeze([
  *   const code: ListingErrorCode = result.error.code; // "E_MISSING_YEAR"
  * }
  * ```
+ *
+ * @group Errors
  */
 export type ListingErrorCode = (typeof ERROR_CODES)[number];
 
@@ -45,6 +49,8 @@ export type ListingErrorCode = (typeof ERROR_CODES)[number];
  * // "\uFEFFTitle\r\n  7.5\r\n1948": the rating is on line 2, after two spaces
  * const { line, column, offset } = error; // 2, 3, 10
  * ```
+ *
+ * @group Errors
  */
 export interface Position {
   /** 1-based line number. */
@@ -63,6 +69,8 @@ export interface Position {
  * new ListingError({ code: "E_EMPTY", reason: "expected a film listing, found only blank lines", line: 1, column: 1, offset: 0 })
  *   .message; // "line 1, column 1: expected a film listing, found only blank lines"
  * ```
+ *
+ * @group Errors
  */
 export interface ListingErrorDetails extends Position {
   readonly code: ListingErrorCode;
@@ -93,6 +101,8 @@ export interface ListingErrorDetails extends Position {
  *   }
  * }
  * ```
+ *
+ * @group Errors
  */
 export class ListingError extends Error {
   override readonly name = "ListingError";
@@ -142,6 +152,8 @@ const FRAME_WIDTH = 80;
  * //     | ^
  * //   3 | 1948
  * ```
+ *
+ * @group Errors
  */
 export function formatCodeFrame(error: Position, text: string, context = 1): string {
   const lines = text.split(LINE_BREAK);

@@ -10,6 +10,8 @@ export const MIN_YEAR = 1870;
  * ```ts
  * ReviewSchema.parse({ text: "A feast." }); // { text: "A feast." }
  * ```
+ *
+ * @group Record
  */
 export const ReviewSchema = z.object({
   text: z.string().min(1),
@@ -28,26 +30,44 @@ export const ReviewSchema = z.object({
  * const film = FilmSchema.parse(JSON.parse(json));
  * film.year; // 1948
  * ```
+ *
+ * @group Record
  */
 export const FilmSchema = z.object({
+  /** The title: the first non-blank line, whatever it says (`1917`, `Music` and `4.3` are titles there). Non-empty. */
   title: z.string().min(1),
+  /** The star rating, from 0 to 5 (`4.3`); `null` when the page gives none. */
   rating: z.number().min(0).max(5).nullable(),
+  /** How many votes the rating has, a whole number ≥ 0: `(1.2K)` is 1200; `null` when not given. */
   voteCount: z.int().min(0).nullable(),
+  /** The header genres, then the detail genres of the trailing run, without repeats (compared case-insensitively, first spelling kept). */
   genres: z.array(z.string().min(1)),
+  /** The release year, from 1870 to five years after the reference date's year. Always present. */
   year: z.int().min(MIN_YEAR),
+  /** The runtime in whole minutes, > 0 (`2h 13m` is 133); `null` when not given. */
   runtimeMinutes: z.int().positive().nullable(),
+  /** The certification as written (`NR`, `PG-13`, `12A`); `null` when not given. */
   certification: z.string().min(1).nullable(),
+  /** The synopsis, its lines joined with `\n`, spaces collapsed; `null` when there is none. */
   synopsis: z.string().min(1).nullable(),
+  /** The cast under `Starring:`, in order; `Sammy Davis, Jr.` is one name. */
   cast: z.array(z.string().min(1)),
+  /** The directors under `Directed by:`, in order. */
   directors: z.array(z.string().min(1)),
+  /** Badges such as `AD`, `HD` or `Dolby Atmos`, in the vocabulary's spelling, without repeats, in order. */
   badges: z.array(z.string().min(1)),
+  /** The services under `Also Available On:`, in order. */
   availableOn: z.array(z.string().min(1)),
+  /** The reviews under `Community Reviews`, in order, each with its non-empty text. */
   reviews: z.array(ReviewSchema),
 });
 
 /**
- * A film record, as `parseListing` returns it.
+ * A film record, as `parseListing` returns it: the type of {@link FilmSchema}.
+ * Its fields come in this order (JSON output keeps it); a value the page
+ * does not give is `null` or `[]`, never `undefined`, `0` or `""`.
  *
+ * @interface
  * @example
  * ```ts
  * const film: Film = parseListing("The Red Shoes\n4.3\n1948\n133 min");
@@ -55,6 +75,8 @@ export const FilmSchema = z.object({
  * //   runtimeMinutes: 133, certification: null, synopsis: null, cast: [], directors: [],
  * //   badges: [], availableOn: [], reviews: [] }
  * ```
+ *
+ * @group Record
  */
 export type Film = z.infer<typeof FilmSchema>;
 
@@ -66,6 +88,8 @@ export type Film = z.infer<typeof FilmSchema>;
  * const [review]: Review[] = parseListing('Title\n1948\nCommunity Reviews\n" A feast. "').reviews;
  * review.text; // "A feast."
  * ```
+ *
+ * @group Record
  */
 export type Review = z.infer<typeof ReviewSchema>;
 

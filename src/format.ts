@@ -21,6 +21,8 @@ import { type Vocabulary, vocabularyFor } from "./vocabulary";
  * const options: FormatOptions = { referenceDate: new Date("2026-11-25") };
  * parseListing(formatListing(film, options), options); // deep-equals film
  * ```
+ *
+ * @group Output
  */
 export type FormatOptions = ParseOptions;
 
@@ -102,10 +104,10 @@ const CLOSING_QUOTE = /["”]$/;
  * @param options - The options the text will be parsed with: a
  * `referenceDate` for the year bound and any added vocabulary.
  * @returns The listing text.
- * @throws {ListingError} `E_UNREPRESENTABLE` for a record the layout cannot
+ * @throws {@link ListingError} `E_UNREPRESENTABLE` for a record the layout cannot
  * express; `E_INVALID` for a record {@link FilmSchema} refuses. Both carry
  * line 1, column 1, offset 0 and the field's `path`.
- * @throws {TypeError} when `film` is not an object, or `referenceDate` is
+ * @throws `TypeError` when `film` is not an object, or `referenceDate` is
  * not a valid Date.
  *
  * @example
@@ -124,6 +126,8 @@ const CLOSING_QUOTE = /["”]$/;
  * // throws ListingError: code "E_UNREPRESENTABLE", path ["cast", 0],
  * // reason 'cast[0] "Drama, Comedy" holds a comma, which splits names …'
  * ```
+ *
+ * @group Output
  */
 export function formatListing(film: Film, options: FormatOptions = {}): string {
   if (typeof film !== "object" || film === null || Array.isArray(film)) {

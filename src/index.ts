@@ -2,6 +2,9 @@
  * film-listing: parse the text of a scraped streaming-service film page into
  * a validated, typed {@link Film} record.
  *
+ * @document ../docs/layout.md
+ * @document ../docs/errors.md
+ * @document ../docs/cli.md
  * @packageDocumentation
  */
 

@@ -20,6 +20,8 @@ import { FilmSchema } from "./film";
  * filmJsonSchema.$schema; // "https://json-schema.org/draft/2020-12/schema"
  * filmJsonSchema.required; // ["title", "rating", "voteCount", "genres", "year", …]
  * ```
+ *
+ * @group Record
  */
 export const filmJsonSchema: core.JSONSchema.JSONSchema = z.toJSONSchema(FilmSchema, {
   target: "draft-2020-12",

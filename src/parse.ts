@@ -20,6 +20,8 @@ import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabulary
  * const options: ParseOptions = { referenceDate: new Date("2026-11-25"), certifications: ["Tous publics"] };
  * parseListing("Amélie\n2001\nTous publics", options).certification; // "Tous publics"
  * ```
+ *
+ * @group Parsing
  */
 export interface ParseOptions extends VocabularyOptions {
   /**
@@ -38,6 +40,8 @@ export interface ParseOptions extends VocabularyOptions {
  * if (result.success) result.data.year; // 1948
  * else result.error.code;
  * ```
+ *
+ * @group Parsing
  */
 export type SafeParseListingResult =
   | { readonly success: true; readonly data: Film; readonly error?: undefined }
@@ -52,9 +56,9 @@ let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<ListingNode> } | un
 /**
  * Parses the text of a scraped film page into a validated {@link Film}.
  *
- * @throws {ListingError} when the text is not a film listing; its `code`,
+ * @throws {@link ListingError} when the text is not a film listing; its `code`,
  * `line` and `column` say what and where.
- * @throws {TypeError} when `text` is not a string, or an option is invalid.
+ * @throws `TypeError` when `text` is not a string, or an option is invalid.
  *
  * @example
  * ```ts
@@ -63,6 +67,8 @@ let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<ListingNode> } | un
  * film.voteCount; // 398
  * film.runtimeMinutes; // 133
  * ```
+ *
+ * @group Parsing
  */
 export function parseListing(text: string, options: ParseOptions = {}): Film {
   if (typeof text !== "string") {
@@ -89,6 +95,8 @@ export function parseListing(text: string, options: ParseOptions = {}): Film {
  *   result.error.line; // 2
  * }
  * ```
+ *
+ * @group Parsing
  */
 export function safeParseListing(text: string, options?: ParseOptions): SafeParseListingResult {
   if (typeof text !== "string") {
@@ -117,7 +125,7 @@ let lastReference: { readonly date: Date; readonly time: number; readonly latest
  * The last release year a parse accepts: five years after the reference
  * date's UTC year.
  *
- * @throws {TypeError} when `referenceDate` is not a valid Date.
+ * @throws `TypeError` when `referenceDate` is not a valid Date.
  */
 export function latestYearFor(referenceDate: Date | undefined): number {
   if (referenceDate === undefined) return new Date().getUTCFullYear() + YEARS_AHEAD;

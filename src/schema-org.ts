@@ -11,6 +11,8 @@ import type { Film } from "./film";
  * toSchemaOrg(parseListing("Title\n1948\nStarring: Moira Shearer")).actor;
  * // [{ "@type": "Person", name: "Moira Shearer" }]
  * ```
+ *
+ * @group Output
  */
 export interface SchemaOrgPerson {
   readonly "@type": "Person";
@@ -25,6 +27,8 @@ export interface SchemaOrgPerson {
  * toSchemaOrg(parseListing("Title\n4.3\n(398)\n1948")).aggregateRating;
  * // { "@type": "AggregateRating", ratingValue: 4.3, ratingCount: 398, bestRating: 5, worstRating: 0 }
  * ```
+ *
+ * @group Output
  */
 export interface SchemaOrgAggregateRating {
   readonly "@type": "AggregateRating";
@@ -43,6 +47,8 @@ export interface SchemaOrgAggregateRating {
  * toSchemaOrg(parseListing('Title\n1948\nCommunity Reviews\n"A feast."')).review;
  * // [{ "@type": "Review", reviewBody: "A feast." }]
  * ```
+ *
+ * @group Output
  */
 export interface SchemaOrgReview {
   readonly "@type": "Review";
@@ -59,6 +65,8 @@ export interface SchemaOrgReview {
  * // { "@context": "https://schema.org", "@type": "Movie", name: "The Red Shoes",
  * //   datePublished: "1948", duration: "PT2H13M" }
  * ```
+ *
+ * @group Output
  */
 export interface SchemaOrgMovie {
   readonly "@context": "https://schema.org";
@@ -104,6 +112,8 @@ export interface SchemaOrgMovie {
  * //   review: [{ "@type": "Review", reviewBody: "\"The music is all that matters. …" }],
  * // }
  * ```
+ *
+ * @group Output
  */
 export function toSchemaOrg(film: Film): SchemaOrgMovie {
   return {

@@ -11,6 +11,8 @@
  * ```ts
  * GENRES.includes("Film Noir"); // true
  * ```
+ *
+ * @group Vocabularies
  */
 export const GENRES = Object.freeze([
   "Action",
@@ -66,6 +68,8 @@ export const GENRES = Object.freeze([
  * ```ts
  * BADGES.includes("Dolby Vision"); // true
  * ```
+ *
+ * @group Vocabularies
  */
 export const BADGES = Object.freeze([
   "AD",
@@ -98,6 +102,8 @@ export const BADGES = Object.freeze([
  * ```ts
  * CERTIFICATIONS.includes("TV-MA"); // true
  * ```
+ *
+ * @group Vocabularies
  */
 export const CERTIFICATIONS = Object.freeze([
   "G",
@@ -132,6 +138,8 @@ export const CERTIFICATIONS = Object.freeze([
  * film.genres; // ["Ballet"]
  * film.synopsis; // "A ballet."
  * ```
+ *
+ * @group Vocabularies
  */
 export interface VocabularyOptions {
   /** More genre names for the trailing run of detail genres and badges. */
