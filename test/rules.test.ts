@@ -74,6 +74,8 @@ describe("vote count (SPEC 1.2.3)", () => {
     ["(1.2 K)", 1200],
     ["(0.001M)", 1000],
     ["(2.50K)", 2500],
+    ["(12,345)", 12345],
+    ["(123,456,789)", 123456789],
   ])("reads %s as %d", (line, votes) => {
     expect(parse(["Title", "4.3", line, "1948"]).voteCount).toBe(votes);
   });
@@ -86,6 +88,13 @@ describe("vote count (SPEC 1.2.3)", () => {
     const error = failure(["Title", "4.3", line, "1948"]);
     expect(error).toMatchObject({ code: "E_INVALID", line: 3, column: 1, path: ["voteCount"] });
     expect(error.reason).toBe(`vote count ${line} is not a whole number`);
+  });
+
+  test("refuses a vote count past the safe-integer limit as too large", () => {
+    expect(parse(["Title", "4.3", "(9007199254740991)", "1948"]).voteCount).toBe(Number.MAX_SAFE_INTEGER);
+    const error = failure(["Title", "4.3", "(9007199254740993)", "1948"]);
+    expect(error).toMatchObject({ code: "E_INVALID", line: 3, column: 1, offset: 10, path: ["voteCount"] });
+    expect(error.message).toBe("line 3, column 1: vote count (9007199254740993) is too large");
   });
 
   test.each(["(39 8)", "(1,23)", "(1,2345)", "398", "(398", "(K)", "(1.2B)", "(-3)"])(
@@ -136,6 +145,24 @@ describe("year (SPEC 1.2.5)", () => {
     expect(failure(lines)).toMatchObject({ code: "E_MISSING_YEAR", line, column });
   });
 
+  test("takes the bound from today when no referenceDate is given", () => {
+    const latest = new Date().getUTCFullYear() + 5;
+    expect(parseListing(`Title\n${latest}`).year).toBe(latest);
+    const error = safeParseListing(`Title\n${latest + 1}`).error;
+    expect(error).toMatchObject({ code: "E_INVALID", line: 2, column: 1, path: ["year"] });
+    expect(error?.reason).toBe(`year ${latest + 1} is outside 1870–${latest}`);
+  });
+
+  test("reads a referenceDate again when the same Date object is changed between two calls", () => {
+    const date = new Date("2026-11-25T00:00:00Z");
+    expect(parseListing("Title\n2031", { referenceDate: date }).year).toBe(2031);
+    date.setUTCFullYear(2000);
+    expect(safeParseListing("Title\n2031", { referenceDate: date }).error?.reason).toBe(
+      "year 2031 is outside 1870–2005",
+    );
+    expect(parseListing("Title\n2005", { referenceDate: date }).year).toBe(2005);
+  });
+
   test("an invalid referenceDate is a TypeError", () => {
     expect(() => parseListing("Title\n1948", { referenceDate: new Date("nope") })).toThrow(TypeError);
   });
@@ -180,6 +207,12 @@ describe("runtime (SPEC 1.2.6)", () => {
     });
   });
 
+  test("refuses a runtime past the safe-integer limit as too long", () => {
+    const error = failure(["Title", "1948", "9007199254740993 min"]);
+    expect(error).toMatchObject({ code: "E_INVALID", line: 3, column: 1, offset: 11, path: ["runtimeMinutes"] });
+    expect(error.message).toBe("line 3, column 1: runtime 9007199254740993 min is too long");
+  });
+
   test.each([
     [["Title", "2 Seasons", "2019"], 2],
     [["Title", "4.3", "Drama", "1 Season", "2019"], 4],
@@ -215,6 +248,10 @@ describe("certification (SPEC 1.2.7)", () => {
     "15",
     "U",
     "PG12",
+    "A15",
+    "C",
+    "DA1",
+    "S",
   ])("takes %s as the certification, as written", (line) => {
     expect(parse(["Title", "1948", "133 min", line]).certification).toBe(line);
   });
@@ -276,6 +313,7 @@ describe("section headers (SPEC 1.3)", () => {
     ["community reviews: see ALL"],
     ["Community Reviews", "See all"],
     ["Community Reviews", "", "see all"],
+    ["Community Reviews", "See   all"],
   ])("recognises %j as the reviews header", (...header) => {
     expect(parse(["Title", "1948", ...header, '"Superb."']).reviews).toEqual([{ text: "Superb." }]);
   });
@@ -303,6 +341,8 @@ describe("section headers (SPEC 1.3)", () => {
     ["Louis, IV", ["Louis, IV"]],
     ["A,  B ,C,", ["A", "B", "C"]],
     ["Juniper, Jrs", ["Juniper", "Jrs"]],
+    ["John Smith, Jr", ["John Smith, Jr"]],
+    ["John Smith, Jr, Jane Doe", ["John Smith, Jr", "Jane Doe"]],
   ])("keeps a comma before a suffix inside one name: %j", (line, names) => {
     expect(parse(["Title", "1960", `Starring: ${line}`]).cast).toEqual(names);
   });
@@ -314,6 +354,43 @@ describe("section headers (SPEC 1.3)", () => {
     [["Starring: A", "Also Available On: B", "Starring: C"], "E_DUPLICATE_SECTION", 5],
   ])("refuses sections %j", (lines, code, line) => {
     expect(failure(["Title", "1948", ...lines])).toMatchObject({ code, line, column: 1 });
+  });
+
+  test.each([
+    [
+      ["Directed by: A", "Starring: B"],
+      "E_SECTION_ORDER",
+      "Starring: must come before Directed by:",
+      ["Also Available On:", "Community Reviews", "the end"],
+    ],
+    [
+      ["Also Available On: A", "Directed by: B"],
+      "E_SECTION_ORDER",
+      "Directed by: must come before Also Available On:",
+      ["Community Reviews", "the end"],
+    ],
+    [
+      ["Starring: A", "Starring: B"],
+      "E_DUPLICATE_SECTION",
+      "Starring: appears a second time",
+      ["Directed by:", "Also Available On:", "Community Reviews", "the end"],
+    ],
+    [
+      ["Starring: A", "Directed by: C", "Directed by: B"],
+      "E_DUPLICATE_SECTION",
+      "Directed by: appears a second time",
+      ["Also Available On:", "Community Reviews", "the end"],
+    ],
+  ])("names the offending header and what may stand there instead: %j", (lines, code, reason, expected) => {
+    const error = failure(["Title", "1948", ...lines]);
+    const line = lines.length + 2;
+    expect({ code: error.code, line: error.line, column: error.column, reason: error.reason }).toEqual({
+      code,
+      line,
+      column: 1,
+      reason,
+    });
+    expect({ expected: error.expected, found: error.found }).toEqual({ expected, found: lines.at(-1) });
   });
 });
 
@@ -393,6 +470,17 @@ describe("reviews (SPEC 1.5)", () => {
     expect(reviews('"He said', 'hi"', '"there."')).toEqual([{ text: "He said\nhi" }, { text: "there." }]);
   });
 
+  test("takes only one See all after the reviews header: a second one is a line that does not open a review", () => {
+    const error = failure(["Title", "1948", "Community Reviews See all", "See all", '"Good."']);
+    expect({ code: error.code, line: error.line, column: error.column, offset: error.offset }).toEqual({
+      code: "E_REVIEW_START",
+      line: 4,
+      column: 1,
+      offset: 37,
+    });
+    expect(error.message).toBe('line 4, column 1: expected a review opening with a quote, found "See all"');
+  });
+
   test("a header with no reviews gives none", () => {
     expect(reviews()).toEqual([]);
     expect(reviews("See all")).toEqual([]);
@@ -442,6 +530,16 @@ describe("noise (SPEC 1.1)", () => {
   test("positions count the original text, BOM and CRLF included", () => {
     const error = failure(["\uFEFFTitle\r", "\u200B\t 7.5\r", "1948"]);
     expect(error).toMatchObject({ code: "E_INVALID", line: 2, column: 4, offset: 11 });
+  });
+
+  test("a zero-width non-joiner before an error's first character counts in its column", () => {
+    const error = failure(["Title", "\u200C7.5", "1948"]);
+    expect({ code: error.code, line: error.line, column: error.column, offset: error.offset }).toEqual({
+      code: "E_INVALID",
+      line: 2,
+      column: 2,
+      offset: 7,
+    });
   });
 
   test("E_EMPTY is at line 1, column 1", () => {
