@@ -59,6 +59,56 @@ describe("formatCodeFrame", () => {
     expect(shown).toBe(`> 1 | …${"a".repeat(40)}X${"b".repeat(39)}…`);
     expect(caret?.indexOf("^")).toBe(shown?.indexOf("X"));
   });
+
+  test("shows the first 80 characters of a long line when the column is near its start", () => {
+    const position = { line: 1, column: 3, offset: 2 };
+    const line = `ab${"X"}${"c".repeat(120)}`;
+    expect(formatCodeFrame(position, line).split("\n")).toEqual([`> 1 | ${line.slice(0, 80)}…`, `    |   ^`]);
+  });
+
+  test("shows the last 80 characters of a long line when the column is near its end", () => {
+    const line = `${"a".repeat(120)}X${"b".repeat(2)}`;
+    const position = { line: 1, column: 121, offset: 120 };
+    const [shown, caret] = formatCodeFrame(position, line).split("\n");
+    expect(shown).toBe(`> 1 | …${"a".repeat(77)}Xbb`);
+    expect(caret).toBe(`    | ${" ".repeat(78)}^`);
+  });
+
+  test("shows a line of exactly 80 characters whole", () => {
+    const line = `X${"a".repeat(79)}`;
+    expect(formatCodeFrame({ line: 1, column: 1, offset: 0 }, line).split("\n")).toEqual([`> 1 | ${line}`, "    | ^"]);
+  });
+});
+
+describe("ListingError", () => {
+  test("cuts a long offending line short in found and in the message", () => {
+    const line = `Starring: ${"Moira Shearer, ".repeat(8)}`;
+    const error = errorOf(`Title\nDrama\n${line}\n1948`);
+    const found = `${line.slice(0, 59)}…`;
+    expect({ code: error.code, line: error.line, column: error.column, found: error.found }).toEqual({
+      code: "E_MISSING_YEAR",
+      line: 3,
+      column: 1,
+      found,
+    });
+    expect(error.message).toBe(`line 3, column 1: expected a year like 1948, found ${JSON.stringify(found)}`);
+  });
+
+  test("cuts a long last line short after collapsing its runs of spaces", () => {
+    const error = errorOf(`Title\n1948\nCommunity Reviews\n${"Read    more ".repeat(15)}`);
+    expect({ code: error.code, line: error.line, found: error.found }).toEqual({
+      code: "E_REVIEW_START",
+      line: 4,
+      found: `${"Read more ".repeat(6).slice(0, 59)}…`,
+    });
+  });
+
+  test("has a cause only when it is a validation error", () => {
+    const syntax = errorOf("Title\nDrama");
+    expect(Object.hasOwn(syntax, "cause")).toBe(false);
+    const validation = errorOf("Title\n7.5\n1948");
+    expect(Object.hasOwn(validation, "cause")).toBe(true);
+  });
 });
 
 describe("docs/errors.md", () => {
