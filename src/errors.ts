@@ -3,6 +3,8 @@
  * formatter.
  */
 
+import { visibleAt } from "./visible";
+
 /**
  * Every code a {@link ListingError} can carry. `docs/errors.md` gives each
  * with an example input and message.
@@ -141,6 +143,9 @@ const FRAME_WIDTH = 80;
  * Renders the line an error points at, with its neighbours and a caret
  * under the column, for terminals and logs. Tabs show as one space, so the
  * caret stays under its column; a long line shows as a window around it.
+ * Control characters and invisible characters are shown escaped (`\u001B`,
+ * `⟨U+200B⟩`), so that the text cannot drive the terminal or hide what it
+ * holds; the caret stays under the character it points at.
  *
  * @example
  * ```ts
@@ -173,9 +178,11 @@ export function formatCodeFrame(error: Position, text: string, context = 1): str
 /** A line as shown in a frame, and where the caret goes under it. */
 function windowed(line: string, column: number): { shown: string; caret: number } {
   const plain = line.replace(/\t/g, " ");
-  if (plain.length <= FRAME_WIDTH) return { shown: plain, caret: column };
-  const start = Math.max(0, Math.min(column - FRAME_WIDTH / 2, plain.length - FRAME_WIDTH));
+  const start =
+    plain.length <= FRAME_WIDTH ? 0 : Math.max(0, Math.min(column - FRAME_WIDTH / 2, plain.length - FRAME_WIDTH));
   const head = start > 0 ? "…" : "";
   const tail = start + FRAME_WIDTH < plain.length ? "…" : "";
-  return { shown: head + plain.slice(start, start + FRAME_WIDTH) + tail, caret: column - start + head.length };
+  // Control and invisible characters are shown escaped, the caret moved along with them.
+  const { text, index } = visibleAt(plain.slice(start, start + FRAME_WIDTH), column - start);
+  return { shown: head + text + tail, caret: head.length + index };
 }

@@ -36,7 +36,7 @@ describe("formatCodeFrame", () => {
     const error = errorOf(text);
     expect(error).toMatchObject({ code: "E_SERIES", line: 2, column: 4 });
     expect(formatCodeFrame(error, text)).toMatchInlineSnapshot(`
-      "  1 | \uFEFFTitle
+      "  1 | ⟨U+FEFF⟩Title
       > 2 |    1 Season
           |    ^
         3 | 2019"
