@@ -1,13 +1,14 @@
 /**
- * The one error class of the library, its codes, and the code-frame
- * formatter.
+ * The one error class of the library, its codes, the issues an inspection
+ * finds, and the code-frame formatter.
  */
 
 import { visibleAt } from "./visible";
 
 /**
- * Every code a {@link ListingError} can carry. `docs/errors.md` gives each
- * with an example input and message.
+ * Every code a {@link ListingError} can carry, and every code of an issue
+ * of severity `"error"`. `docs/errors.md` gives each with an example input
+ * and message.
  *
  * @example
  * ```ts
@@ -17,6 +18,7 @@ import { visibleAt } from "./visible";
  * @group Errors
  */
 export const ERROR_CODES = Object.freeze([
+  "E_NOT_TEXT",
   "E_EMPTY",
   "E_MISSING_YEAR",
   "E_SERIES",
@@ -29,7 +31,8 @@ export const ERROR_CODES = Object.freeze([
 ] as const);
 
 /**
- * A stable string naming what went wrong; TypeScript narrows on it.
+ * A stable string naming what went wrong; TypeScript narrows a
+ * {@link ListingError} on it.
  *
  * @example
  * ```ts
@@ -42,6 +45,69 @@ export const ERROR_CODES = Object.freeze([
  * @group Errors
  */
 export type ListingErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The codes of warnings: values read by their place alone that look out of
+ * place. A warning never makes `parseListing` fail.
+ *
+ * @example
+ * ```ts
+ * WARNING_CODES; // ["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE"]
+ * ```
+ *
+ * @group Errors
+ */
+export const WARNING_CODES = Object.freeze(["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE"] as const);
+
+/**
+ * The code of a warning issue.
+ *
+ * @example
+ * ```ts
+ * const code: ListingWarningCode = "W_UNKNOWN_GENRE";
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingWarningCode = (typeof WARNING_CODES)[number];
+
+/**
+ * The code of any issue: an error code or a warning code.
+ *
+ * @example
+ * ```ts
+ * const codes: ListingIssueCode[] = inspectListing("Title\nDance\n1977").issues.map((issue) => issue.code);
+ * // ["W_UNKNOWN_GENRE"]
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingIssueCode = ListingErrorCode | ListingWarningCode;
+
+/**
+ * The codes of errors the grammar finds: each carries `expected` and
+ * `found`.
+ *
+ * @example
+ * ```ts
+ * const code: ListingSyntaxErrorCode = "E_MISSING_YEAR";
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingSyntaxErrorCode = Exclude<ListingErrorCode, ListingValidationErrorCode>;
+
+/**
+ * The codes of errors about one value of the record: each carries `path`.
+ *
+ * @example
+ * ```ts
+ * const code: ListingValidationErrorCode = "E_INVALID";
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingValidationErrorCode = "E_INVALID" | "E_UNREPRESENTABLE";
 
 /**
  * A place in the original input.
@@ -61,6 +127,70 @@ export interface Position {
   readonly column: number;
   /** 0-based offset from the start of the input, in UTF-16 code units. */
   readonly offset: number;
+}
+
+/** What every issue holds, whatever its severity. */
+interface IssueFields extends Position {
+  /** Just after the offending text. */
+  readonly end: Position;
+  /** What went wrong, in plain words, without the position. */
+  readonly reason: string;
+  /** `line L, column C: ` followed by the reason. */
+  readonly message: string;
+  /** The field of the record concerned, where there is one: `["rating"]`, `["genres", 1]`. */
+  readonly path?: readonly (string | number)[];
+  /** What the grammar would have accepted here. */
+  readonly expected?: readonly string[];
+  /** What stood there instead (`the end` at the end of the input). */
+  readonly found?: string;
+}
+
+/**
+ * One problem an inspection finds: an error, which makes `parseListing`
+ * fail, or a warning, which flags a value that looks out of place.
+ *
+ * @example
+ * ```ts
+ * const [issue] = inspectListing("The Red Shoes\n7.5\n1948").issues;
+ * // { code: "E_INVALID", severity: "error", line: 2, column: 1, offset: 14,
+ * //   end: { line: 2, column: 4, offset: 17 }, reason: "rating 7.5 is outside 0–5",
+ * //   message: "line 2, column 1: rating 7.5 is outside 0–5", path: ["rating"] }
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingIssue = ListingErrorIssue | ListingWarningIssue;
+
+/**
+ * An issue of severity `"error"`.
+ *
+ * @example
+ * ```ts
+ * const errors = inspection.issues.filter((issue): issue is ListingErrorIssue => issue.severity === "error");
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingErrorIssue extends IssueFields {
+  readonly code: ListingErrorCode;
+  readonly severity: "error";
+}
+
+/**
+ * An issue of severity `"warning"`.
+ *
+ * @example
+ * ```ts
+ * const [warning] = inspectListing("Title\nDance\n1977").issues as ListingWarningIssue[];
+ * warning.code; // "W_UNKNOWN_GENRE"
+ * warning.path; // ["genres", 0]
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingWarningIssue extends IssueFields {
+  readonly code: ListingWarningCode;
+  readonly severity: "warning";
 }
 
 /**
@@ -86,12 +216,78 @@ export interface ListingErrorDetails extends Position {
   readonly path?: readonly (string | number)[] | undefined;
   /** Validation errors: the zod issue. */
   readonly cause?: unknown;
+  /** Where the offending text ends; the error's own position when not given. */
+  readonly end?: Position | undefined;
+  /**
+   * Every problem of the input, this error among them, in text order; the
+   * error alone when not given.
+   */
+  readonly issues?: readonly ListingIssue[] | undefined;
+}
+
+/** What every {@link ListingError} holds, whatever its code. */
+interface ListingErrorFields extends Error, Position {
+  readonly name: "ListingError";
+  /** What went wrong, in plain words, without the position. */
+  readonly reason: string;
+  /**
+   * Every problem of the input, in text order, warnings included, as
+   * `inspectListing` finds them: this error is one of them.
+   */
+  readonly issues: readonly ListingIssue[];
+}
+
+/**
+ * A {@link ListingError} the grammar raised: the layout is broken at
+ * `line` and `column`.
+ *
+ * @example
+ * ```ts
+ * if (error.code === "E_MISSING_YEAR") {
+ *   error.expected; // ["a year like 1948"]
+ *   error.found; // "133 min"
+ * }
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingSyntaxError extends ListingErrorFields {
+  readonly code: ListingSyntaxErrorCode;
+  /** What the grammar would have accepted here. */
+  readonly expected: readonly string[];
+  /** What stood there instead (`the end` at the end of the input). */
+  readonly found: string;
+  readonly path: undefined;
+}
+
+/**
+ * A {@link ListingError} about one value of the record: out of range, or
+ * (from `formatListing`) not writable as a listing.
+ *
+ * @example
+ * ```ts
+ * if (error.code === "E_INVALID") {
+ *   error.path; // ["rating"]
+ *   error.cause; // the zod issue
+ * }
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingValidationError extends ListingErrorFields {
+  readonly code: ListingValidationErrorCode;
+  /** The field of the record: `["rating"]`, `["reviews", 2, "text"]`. */
+  readonly path: readonly (string | number)[];
+  readonly expected: undefined;
+  readonly found: undefined;
 }
 
 /**
  * Thrown by `parseListing` (and returned by `safeParseListing`) for input
  * that is not a film listing. `line`, `column` and `offset` point into the
- * original input, noise included.
+ * original input, noise included; `issues` holds every problem of the
+ * input. The type narrows on `code`: after `code === "E_INVALID"` it has a
+ * `path`, after a syntax code `expected` and `found`.
  *
  * @example
  * ```ts
@@ -100,23 +296,43 @@ export interface ListingErrorDetails extends Position {
  * } catch (error) {
  *   if (error instanceof ListingError && error.code === "E_INVALID") {
  *     error.message; // "line 2, column 1: rating 7.5 is outside 0–5"
+ *     error.path; // ["rating"]
  *   }
  * }
  * ```
  *
  * @group Errors
  */
-export class ListingError extends Error {
+export type ListingError = ListingSyntaxError | ListingValidationError;
+
+/**
+ * The constructor of {@link ListingError}: `new ListingError(details)` and
+ * `error instanceof ListingError`.
+ *
+ * @example
+ * ```ts
+ * const error = new ListingError({ code: "E_EMPTY", reason: "nothing", line: 1, column: 1, offset: 0 });
+ * error instanceof ListingError; // true
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingErrorConstructor {
+  new (details: ListingErrorDetails): ListingError;
+  readonly prototype: ListingError;
+}
+
+class ListingErrorClass extends Error {
   override readonly name = "ListingError";
   readonly code: ListingErrorCode;
   readonly line: number;
   readonly column: number;
   readonly offset: number;
-  /** What went wrong, in plain words, without the position. */
   readonly reason: string;
   readonly expected: readonly string[] | undefined;
   readonly found: string | undefined;
   readonly path: readonly (string | number)[] | undefined;
+  readonly issues: readonly ListingIssue[];
 
   constructor(details: ListingErrorDetails) {
     super(
@@ -131,7 +347,39 @@ export class ListingError extends Error {
     this.expected = details.expected;
     this.found = details.found;
     this.path = details.path;
+    this.issues = details.issues ?? [issueOf(details)];
   }
+}
+
+/**
+ * The class of every error the library raises (see the {@link ListingError}
+ * type).
+ *
+ * @example
+ * ```ts
+ * const result = safeParseListing(42);
+ * result.error instanceof ListingError; // true
+ * result.error?.code; // "E_NOT_TEXT"
+ * ```
+ */
+export const ListingError: ListingErrorConstructor = ListingErrorClass as unknown as ListingErrorConstructor;
+
+/** The issue an error's details describe, with its fields in their fixed order. */
+export function issueOf(details: ListingErrorDetails): ListingErrorIssue {
+  const { line, column, offset } = details;
+  return {
+    code: details.code,
+    severity: "error",
+    line,
+    column,
+    offset,
+    end: details.end ?? { line, column, offset },
+    reason: details.reason,
+    message: `line ${line}, column ${column}: ${details.reason}`,
+    ...(details.path === undefined ? {} : { path: details.path }),
+    ...(details.expected === undefined ? {} : { expected: details.expected }),
+    ...(details.found === undefined ? {} : { found: details.found }),
+  };
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;

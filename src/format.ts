@@ -6,7 +6,7 @@
 import type { core } from "zod";
 import { ListingError } from "./errors";
 import { type Film, FilmSchema } from "./film";
-import { isCertification, LINE_SHAPES } from "./grammar/header";
+import { isCertification, isGenreShaped, LINE_SHAPES, MAX_HEADER_GENRES } from "./grammar/header";
 import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, ZERO_WIDTH as ZERO_WIDTH_CHARACTERS } from "./lines";
 import { latestYearFor, type ParseOptions, safeParseListing } from "./parse";
 import { type Vocabulary, vocabularyFor } from "./vocabulary";
@@ -85,7 +85,9 @@ const CLOSING_QUOTE = /["”]$/;
  *   parser splits into two reviews (a known limit of the layout);
  * - a genre that reads as a year, a runtime, a season count or a section
  *   header, or (first genre) as the absent rating or vote count; a genre
- *   that repeats another, compared case-insensitively;
+ *   that repeats another, compared case-insensitively; a genre outside the
+ *   vocabulary that is not shaped like a header genre (over 40 characters,
+ *   a digit, or punctuation such as `?`, `:` or `(`); an eleventh genre;
  * - a certification the parser would not recognise as one, or
  *   one that reads as a runtime when there is none;
  * - a synopsis line that is a section header, or a first synopsis line that
@@ -214,7 +216,7 @@ function findProblem(film: Film, vocabulary: Vocabulary, latest: number): Proble
     lineValue(["title"], film.title) ??
     negativeZero(["rating"], film.rating) ??
     negativeZero(["voteCount"], film.voteCount) ??
-    genresProblem(film) ??
+    genresProblem(film, vocabulary) ??
     yearProblem(film.year, latest) ??
     certificationProblem(film, vocabulary) ??
     synopsisProblem(film, vocabulary) ??
@@ -245,13 +247,13 @@ function negativeZero(path: FieldPath, value: number | null): Problem | undefine
   return Object.is(value, -0) ? { path, why: "is -0, which is written and read back as 0" } : undefined;
 }
 
-function genresProblem(film: Film): Problem | undefined {
+function genresProblem(film: Film, vocabulary: Vocabulary): Problem | undefined {
   const seen = new Map<string, number>();
   for (const [index, genre] of film.genres.entries()) {
     const path = ["genres", index];
     const problem = lineValue(path, genre);
     if (problem !== undefined) return problem;
-    const why = lineShape(genre) ?? firstGenreShape(film, index, genre);
+    const why = lineShape(genre) ?? firstGenreShape(film, index, genre) ?? headerGenreShape(index, genre, vocabulary);
     if (why !== undefined) return { path, why };
     const first = seen.get(genre.toLowerCase());
     if (first !== undefined) {
@@ -268,6 +270,16 @@ function lineShape(value: string): string | undefined {
   if (RUNTIME_LINE.test(value)) return "reads as a runtime";
   if (SEASONS_LINE.test(value)) return "reads as a season count, which marks a series";
   if (SECTION_HEADER_LINE.test(value)) return "reads as a section header";
+  return undefined;
+}
+
+/** Whether a genre may stand in the header: genre-shaped, and one of the first ten. */
+function headerGenreShape(index: number, genre: string, vocabulary: Vocabulary): string | undefined {
+  if (index >= MAX_HEADER_GENRES)
+    return `is one genre too many: a listing has at most ${MAX_HEADER_GENRES} header genres`;
+  if (!isGenreShaped(genre, vocabulary)) {
+    return 'is not shaped like a header genre: a name outside the genre vocabulary has at most 40 characters, no digit and none of ? ! : ; | % $ # @ * = < > ( ) [ ] { } " “ ” © ® ™';
+  }
   return undefined;
 }
 

@@ -13,13 +13,26 @@ export {
   formatCodeFrame,
   ListingError,
   type ListingErrorCode,
+  type ListingErrorConstructor,
   type ListingErrorDetails,
+  type ListingErrorIssue,
+  type ListingIssue,
+  type ListingIssueCode,
+  type ListingSyntaxError,
+  type ListingSyntaxErrorCode,
+  type ListingValidationError,
+  type ListingValidationErrorCode,
+  type ListingWarningCode,
+  type ListingWarningIssue,
   type Position,
+  WARNING_CODES,
 } from "./errors";
 export { type Film, FilmSchema, type Review, ReviewSchema } from "./film";
 export { type FormatOptions, formatListing } from "./format";
+export { type FieldSpan, inspectListing, type ListingInspection } from "./inspect";
 export { filmJsonSchema } from "./json-schema";
 export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
+export type { PartialFilm } from "./record";
 export {
   type SchemaOrgAggregateRating,
   type SchemaOrgMovie,

@@ -1,35 +1,13 @@
 /** `parseListing` and `safeParseListing`: text → validated Film. */
 
-import { isValid } from "date-fns";
-import type P from "parsimmon";
 import { ListingError } from "./errors";
 import type { Film } from "./film";
-import { run } from "./grammar/combinators";
-import { collapseSpaces, EXPECTED } from "./grammar/leaves";
-import { listingGrammar } from "./grammar/listing";
-import type { ListingNode } from "./grammar/tree";
-import { cleanText, endPosition, originalPosition } from "./lines";
+import { inspectText } from "./inspect";
+import { cleanText } from "./lines";
+import { type ParseOptions, setupFor } from "./options";
 import { toFilm } from "./record";
-import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabularyFor } from "./vocabulary";
 
-/**
- * Options of {@link parseListing}.
- *
- * @example
- * ```ts
- * const options: ParseOptions = { referenceDate: new Date("2026-11-25"), certifications: ["Tous publics"] };
- * parseListing("Amélie\n2001\nTous publics", options).certification; // "Tous publics"
- * ```
- *
- * @group Parsing
- */
-export interface ParseOptions extends VocabularyOptions {
-  /**
-   * The date the release year is checked against: a year may be at most
-   * five years after this date's year, taken in UTC. Defaults to now.
-   */
-  readonly referenceDate?: Date | undefined;
-}
+export { latestYearFor, type ParseOptions } from "./options";
 
 /**
  * The result of {@link safeParseListing}, shaped like zod's `safeParse`.
@@ -47,18 +25,13 @@ export type SafeParseListingResult =
   | { readonly success: true; readonly data: Film; readonly error?: undefined }
   | { readonly success: false; readonly error: ListingError; readonly data?: undefined };
 
-/** How many years after the reference year a release year may be. */
-const YEARS_AHEAD = 5;
-
-const DEFAULT_GRAMMAR = listingGrammar(DEFAULT_VOCABULARY);
-let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<ListingNode> } | undefined;
-
 /**
  * Parses the text of a scraped film page into a validated {@link Film}.
  *
- * @throws {@link ListingError} when the text is not a film listing; its `code`,
- * `line` and `column` say what and where.
- * @throws `TypeError` when `text` is not a string, or an option is invalid.
+ * @throws {@link ListingError} when the text is not a film listing (or not a
+ * string: `E_NOT_TEXT`); its `code`, `line` and `column` say what and
+ * where, and its `issues` list every problem of the text.
+ * @throws `TypeError` when an option is invalid.
  *
  * @example
  * ```ts
@@ -71,21 +44,26 @@ let lastGrammar: { vocabulary: Vocabulary; grammar: P.Parser<ListingNode> } | un
  * @group Parsing
  */
 export function parseListing(text: string, options: ParseOptions = {}): Film {
-  if (typeof text !== "string") {
-    throw new TypeError(`parseListing expects the listing as a string, got ${describe(text)}`);
+  const setup = setupFor(options);
+  if (typeof text === "string") {
+    const { tree, problems } = setup.read(cleanText(text));
+    // The common case: nothing wrong, and no issue is built.
+    const film = problems === undefined && tree !== null ? toFilm(tree, setup) : undefined;
+    if (film !== undefined) return film;
   }
-  const vocabulary = vocabularyFor(options);
-  const latestYear = latestYearFor(options.referenceDate);
-  const clean = cleanText(text);
-  const locate = (at: number) => originalPosition(text, clean, at);
-  const result = run(grammarFor(vocabulary), clean);
-  if (!result.status) throw syntaxError(text, clean, result);
-  return toFilm(result.value, { vocabulary, latestYear, locate });
+  // Something is wrong: read the text again, noting every problem.
+  const { inspection, primary, cause } = inspectText(text, setup, false);
+  if (primary === undefined) {
+    // Every way the first reading can fail is an issue of severity error.
+    throw new Error("film-listing: the listing failed without an error issue");
+  }
+  throw new ListingError({ ...primary, cause, issues: inspection.issues });
 }
 
 /**
  * Like {@link parseListing}, but returns the error instead of throwing it,
- * as zod's `safeParse` does.
+ * as zod's `safeParse` does. It never throws for any `text`, a non-string
+ * included (`E_NOT_TEXT`); an invalid option is still a `TypeError`.
  *
  * @example
  * ```ts
@@ -98,116 +76,11 @@ export function parseListing(text: string, options: ParseOptions = {}): Film {
  *
  * @group Parsing
  */
-export function safeParseListing(text: string, options?: ParseOptions): SafeParseListingResult {
-  if (typeof text !== "string") {
-    throw new TypeError(`safeParseListing expects the listing as a string, got ${describe(text)}`);
-  }
+export function safeParseListing(text: unknown, options?: ParseOptions): SafeParseListingResult {
   try {
-    return { success: true, data: parseListing(text, options) };
+    return { success: true, data: parseListing(text as string, options) };
   } catch (error) {
     if (error instanceof ListingError) return { success: false, error };
     throw error;
   }
-}
-
-function grammarFor(vocabulary: Vocabulary): P.Parser<ListingNode> {
-  if (vocabulary === DEFAULT_VOCABULARY) return DEFAULT_GRAMMAR;
-  if (lastGrammar?.vocabulary !== vocabulary) {
-    lastGrammar = { vocabulary, grammar: listingGrammar(vocabulary) };
-  }
-  return lastGrammar.grammar;
-}
-
-/** The last reference date checked, so that a batch with one date checks it once. */
-let lastReference: { readonly date: Date; readonly time: number; readonly latestYear: number } | undefined;
-
-/**
- * The last release year a parse accepts: five years after the reference
- * date's UTC year.
- *
- * @throws `TypeError` when `referenceDate` is not a valid Date.
- */
-export function latestYearFor(referenceDate: Date | undefined): number {
-  if (referenceDate === undefined) return new Date().getUTCFullYear() + YEARS_AHEAD;
-  if (referenceDate === lastReference?.date && referenceDate.getTime() === lastReference.time) {
-    return lastReference.latestYear;
-  }
-  if (!(referenceDate instanceof Date) || !isValid(referenceDate)) {
-    throw new TypeError(`referenceDate must be a valid Date, got ${describe(referenceDate)}`);
-  }
-  const latestYear = referenceDate.getUTCFullYear() + YEARS_AHEAD;
-  lastReference = { date: referenceDate, time: referenceDate.getTime(), latestYear };
-  return latestYear;
-}
-
-/** The codes of the errors the grammar finds. */
-type SyntaxErrorCode = "E_EMPTY" | "E_SERIES" | "E_MISSING_YEAR" | "E_UNTERMINATED_REVIEW" | "E_REVIEW_START";
-
-/** Which expectation names which error, first match wins. */
-const SYNTAX_CODES: readonly (readonly [string, SyntaxErrorCode])[] = [
-  [EXPECTED.title, "E_EMPTY"],
-  [EXPECTED.film, "E_SERIES"],
-  [EXPECTED.year, "E_MISSING_YEAR"],
-  [EXPECTED.reviewClose, "E_UNTERMINATED_REVIEW"],
-  [EXPECTED.reviewOpen, "E_REVIEW_START"],
-];
-
-function syntaxError(source: string, clean: string, failure: P.FailureReply): ListingError {
-  const at = failure.furthest;
-  const expected = [...new Set(failure.expected)].sort();
-  const code = SYNTAX_CODES.find(([description]) => expected.includes(description))?.[1];
-  if (code === undefined) {
-    // Every way the grammar can fail names one of the codes above.
-    throw new Error(`film-listing: the grammar failed without a known cause (expected ${expected.join(", ")})`);
-  }
-  if (code === "E_EMPTY") {
-    return new ListingError({
-      code,
-      reason: "expected a film listing, found only blank lines",
-      line: 1,
-      column: 1,
-      offset: 0,
-      expected: [EXPECTED.title],
-      found: "the end",
-    });
-  }
-  const atEnd = at >= clean.length - trailingNewlines(clean);
-  const found = atEnd ? "the end" : foundLine(clean, at);
-  const shown = atEnd ? found : JSON.stringify(found);
-  const reasons: Record<Exclude<SyntaxErrorCode, "E_EMPTY">, string> = {
-    E_SERIES: `expected a film, found ${shown}, which marks a series`,
-    E_MISSING_YEAR: `expected ${EXPECTED.year}, found ${shown}`,
-    E_UNTERMINATED_REVIEW: `the review opened here is never closed: expected ${EXPECTED.reviewClose}`,
-    E_REVIEW_START: `expected ${EXPECTED.reviewOpen}, found ${shown}`,
-  };
-  return new ListingError({
-    code,
-    reason: reasons[code],
-    ...(atEnd ? endPosition(source, clean) : originalPosition(source, clean, at)),
-    expected,
-    found,
-  });
-}
-
-function trailingNewlines(text: string): number {
-  let count = 0;
-  while (text.charCodeAt(text.length - 1 - count) === 10) count++;
-  return count;
-}
-
-const FOUND_LENGTH = 60;
-
-/** The clean line at `at`, cut short, for messages. */
-function foundLine(clean: string, at: number): string {
-  const newline = clean.indexOf("\n", at);
-  const line = collapseSpaces(
-    clean.slice(at, newline === -1 ? Math.min(clean.length, at + FOUND_LENGTH * 2) : newline),
-  );
-  return line.length > FOUND_LENGTH ? `${line.slice(0, FOUND_LENGTH - 1)}…` : line;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (value instanceof Date) return "an invalid Date";
-  return Array.isArray(value) ? "an array" : typeof value;
 }

@@ -1,14 +1,21 @@
 /**
- * Grammar tree → validated Film: the trailing run of detail genres and
- * badges (the trailing run), names split at commas, numbers converted exactly, the
- * section order checked, and the record validated with zod.
+ * Grammar tree → Film: the trailing run of detail genres and badges
+ * (see docs/layout.md), names split at commas, numbers converted exactly,
+ * the section order checked, and the values the input decides validated
+ * with zod.
+ *
+ * One function builds the record for both entry points. `parseListing`
+ * runs it without {@link Findings} and stops at the first problem; an
+ * inspection passes Findings, which collect every problem, the warnings
+ * and, when asked, where each value was read, and the record keeps every
+ * value that is valid.
  */
 
 import type { core } from "zod";
-import { ListingError, type ListingErrorCode, type Position } from "./errors";
+import type { ListingIssueCode } from "./errors";
 import { type Film, MIN_YEAR, parsedFilmSchema } from "./film";
 import { collapseSpaces } from "./grammar/leaves";
-import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, VotesNode } from "./grammar/tree";
+import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, ReviewNode, VotesNode } from "./grammar/tree";
 import type { Vocabulary } from "./vocabulary";
 
 /** What turning a tree into a record needs besides the tree. */
@@ -16,69 +23,243 @@ export interface RecordContext {
   readonly vocabulary: Vocabulary;
   /** The last valid release year. */
   readonly latestYear: number;
-  /** Maps a clean-text offset to the original input. */
-  readonly locate: (at: number) => Position;
 }
 
-/** Section order; the reviews come last and run to the end. */
+/**
+ * A {@link Film} whose title and year may be missing (`null`): what an
+ * inspection reads from text that is not a whole listing.
+ *
+ * @example
+ * ```ts
+ * const { film } = inspectListing("The Red Shoes\nDrama\n133 min");
+ * film.title; // "The Red Shoes"
+ * film.year; // null
+ * film.runtimeMinutes; // 133
+ * ```
+ *
+ * @group Record
+ */
+export type PartialFilm = { [Key in keyof Film]: Key extends "title" | "year" ? Film[Key] | null : Film[Key] };
+
+/** A field of the record, and an item's index in a list: `["cast", 2]`. */
+export type FieldPath = readonly (string | number)[];
+
+/** A problem found in the record, placed by clean-text offsets. */
+export interface RecordIssue {
+  readonly code: ListingIssueCode;
+  /** Which problem names the error: 0 grammar, 1 section order, 2 values, 3 warnings. */
+  readonly rank: number;
+  /** Clean offsets of the offending text; `end` is exclusive. */
+  readonly at: number;
+  readonly end: number;
+  readonly reason: string;
+  readonly path?: FieldPath | undefined;
+  readonly expected?: readonly string[] | undefined;
+  readonly found?: string | undefined;
+  /** The zod issue of a value out of range. */
+  readonly cause?: unknown;
+}
+
+/** Where a value was read from, in clean-text offsets (`end` exclusive). */
+export interface RecordSpan {
+  readonly path: FieldPath;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Collects an inspection's issues and, when asked, its spans. */
+export class Findings {
+  readonly issues: RecordIssue[] = [];
+  readonly spans: RecordSpan[] | undefined;
+
+  constructor(withSpans: boolean) {
+    this.spans = withSpans ? [] : undefined;
+  }
+
+  span(path: FieldPath, start: number, end: number): void {
+    this.spans?.push({ path, start, end });
+  }
+
+  /** A span over one whole line. */
+  lineSpan(path: FieldPath, line: LineNode): void {
+    this.spans?.push({ path, start: line.at, end: line.at + line.text.length });
+  }
+}
+
+/** Section order (see docs/layout.md); the reviews come last and run to the end. */
 const SECTION_RANK: Readonly<Record<ListSectionKind, number>> = { cast: 0, directors: 1, availableOn: 2 };
 const SECTION_TITLE: Readonly<Record<ListSectionKind, string>> = {
   cast: "Starring:",
   directors: "Directed by:",
   availableOn: "Also Available On:",
 };
+const SECTION_KINDS = Object.keys(SECTION_RANK) as ListSectionKind[];
 
 /**
  * A comma between names, unless a suffix follows it (`Sammy Davis, Jr.` is
  * one name).
  */
-const NAME_SEPARATOR = /,(?! *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$))/;
+const NAME_SEPARATOR = /,(?! *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$))/g;
 
-/** Turns the grammar's tree into a validated {@link Film}. */
-export function toFilm(tree: ListingNode, context: RecordContext): Film {
-  checkSectionOrder(tree.sections, context);
+const SPACE = 32;
+
+/**
+ * Turns a tree into a validated {@link Film}, or `undefined` at the first
+ * problem (then an inspection tells them all).
+ */
+export function toFilm(tree: ListingNode, context: RecordContext): Film | undefined {
+  return buildRecord(tree, context, undefined) as Film | undefined;
+}
+
+/**
+ * Turns a tree into the record of every valid value, collecting every
+ * problem, warning and (when `findings` asks) span.
+ */
+export function inspectTree(tree: ListingNode, context: RecordContext, findings: Findings): PartialFilm {
+  return buildRecord(tree, context, findings) as PartialFilm;
+}
+
+function buildRecord(
+  tree: ListingNode,
+  context: RecordContext,
+  findings: Findings | undefined,
+): PartialFilm | undefined {
+  if (!checkSectionOrder(tree.sections, findings) && findings === undefined) return undefined;
   const { header } = tree;
-  let cast: ListSectionNode | undefined;
-  let directors: ListSectionNode | undefined;
-  let availableOn: ListSectionNode | undefined;
-  for (const section of tree.sections) {
-    if (section.kind === "cast") cast = section;
-    else if (section.kind === "directors") directors = section;
-    else availableOn = section;
-  }
+  const { vocabulary } = context;
 
   // The region before the services ends with the trailing run; it is the
-  // last of synopsis, cast and directors that the listing has.
-  const regionEnd = directors?.lines ?? cast?.lines ?? tree.synopsis;
+  // last of synopsis, cast and directors that the listing has (with a
+  // section repeated, its last copy).
+  let lastCast: ListSectionNode | undefined;
+  let lastDirectors: ListSectionNode | undefined;
+  for (const section of tree.sections) {
+    if (section.kind === "cast") lastCast = section;
+    else if (section.kind === "directors") lastDirectors = section;
+  }
+  const regionEnd = lastDirectors?.lines ?? lastCast?.lines ?? tree.synopsis;
+
   const genres = new UniqueNames();
-  for (const genre of header.genres) genres.add(collapseSpaces(genre.text));
+  for (const genre of header.genres) {
+    const text = collapseSpaces(genre.text);
+    if (!genres.add(text) || findings === undefined) continue;
+    const path = ["genres", genres.names.length - 1];
+    findings.lineSpan(path, genre);
+    if (!vocabulary.genres.has(text.toLowerCase())) {
+      warn(findings, "W_UNKNOWN_GENRE", genre, path, `genre "${text}" is not in the genre vocabulary`);
+    }
+  }
   const badges = new UniqueNames();
-  const runStart = trailingRun(regionEnd, header.genres, context.vocabulary, genres, badges);
+  const runStart = trailingRun(regionEnd, header.genres, vocabulary, genres, badges, findings);
   const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, runStart) : lines);
 
+  const cast: string[] = [];
+  const directors: string[] = [];
+  const availableOn: string[] = [];
+  const namesOf: Record<ListSectionKind, string[]> = { cast, directors, availableOn };
+  for (const section of tree.sections) {
+    const names = namesOf[section.kind];
+    const { header: line, inline } = section;
+    addNames(names, section.kind, inline, line.at + line.text.length - inline.length, findings);
+    for (const nameLine of section.kind === "availableOn" ? section.lines : kept(section.lines)) {
+      addNames(names, section.kind, nameLine.text, nameLine.at, findings);
+    }
+  }
+
   const synopsis = kept(tree.synopsis);
-  const record: Film = {
+  const reviewNodes = readReviews(tree.reviews?.reviews);
+  const record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] } = {
     title: collapseSpaces(header.title.text),
     rating: header.rating && Number(header.rating.text),
     voteCount: header.votes && voteCount(header.votes),
     genres: genres.names,
-    year: Number(header.year.text),
+    year: header.year && Number(header.year.text),
     runtimeMinutes: header.runtime && Number(header.runtime.hours ?? 0) * 60 + Number(header.runtime.minutes ?? 0),
     certification: header.certification && collapseSpaces(header.certification.text),
     synopsis: joinLines(synopsis),
-    cast: cast === undefined ? [] : names(cast.inline, kept(cast.lines)),
-    directors: directors === undefined ? [] : names(directors.inline, kept(directors.lines)),
+    cast,
+    directors,
     badges: badges.names,
-    availableOn: availableOn === undefined ? [] : names(availableOn.inline, availableOn.lines),
-    reviews: (tree.reviews?.reviews ?? []).map((review) => ({ text: review.text.trim() })),
+    availableOn,
+    reviews: reviewNodes.map((review) => ({ text: review.text.trim() })),
   };
 
   // Validation of what the input decides (see `parsedFilmSchema`); the
   // record's other values are valid by construction.
   const result = parsedFilmSchema(context.latestYear).safeParse(record);
-  if (result.success) return record;
-  throw invalid(result.error.issues[0] as core.$ZodIssue, tree, context);
+  if (!result.success) {
+    if (findings === undefined) return undefined;
+    invalidValues(result.error.issues, record, tree, reviewNodes, context, findings);
+  }
+  if (findings?.spans !== undefined) valueSpans(record, tree, synopsis, reviewNodes, findings);
+  if (
+    findings !== undefined &&
+    record.certification !== null &&
+    !vocabulary.certifications.has(record.certification.toLowerCase())
+  ) {
+    warn(
+      findings,
+      "W_CERTIFICATION_SHAPE",
+      header.certification as LineNode,
+      ["certification"],
+      `certification "${record.certification}" is not in the certification vocabulary; it was read by its shape`,
+    );
+  }
+  return record;
 }
+
+/**
+ * The reviews to validate: all, but an unterminated one (which ran to the
+ * end) only when it holds some text; its error already tells of it.
+ */
+function readReviews(reviews: readonly ReviewNode[] | undefined): readonly ReviewNode[] {
+  if (reviews === undefined) return [];
+  const last = reviews[reviews.length - 1];
+  if (last === undefined || last.closed || last.text.trim() !== "") return reviews;
+  return reviews.slice(0, -1);
+}
+
+function warn(findings: Findings, code: ListingIssueCode, line: LineNode, path: FieldPath, reason: string): void {
+  findings.issues.push({ code, rank: 3, at: line.at, end: line.at + line.text.length, reason, path });
+}
+
+/** The spans of the values read from one line or a block of lines. */
+function valueSpans(
+  record: PartialFilm,
+  tree: ListingNode,
+  synopsis: readonly LineNode[],
+  reviews: readonly ReviewNode[],
+  findings: Findings,
+): void {
+  const { header } = tree;
+  findings.lineSpan(["title"], header.title);
+  if (record.rating !== null) findings.lineSpan(["rating"], header.rating as LineNode);
+  if (record.voteCount !== null) findings.lineSpan(["voteCount"], header.votes as LineNode);
+  if (record.year !== null) findings.lineSpan(["year"], header.year as LineNode);
+  if (record.runtimeMinutes !== null) findings.lineSpan(["runtimeMinutes"], header.runtime as LineNode);
+  if (record.certification !== null) findings.lineSpan(["certification"], header.certification as LineNode);
+  const first = synopsis[0];
+  const last = synopsis[synopsis.length - 1];
+  if (first !== undefined && last !== undefined) findings.span(["synopsis"], first.at, last.at + last.text.length);
+  let index = 0;
+  for (const review of reviews) {
+    if (!isValidReview(record, review, index)) continue;
+    const { text, at } = review;
+    let start = 0;
+    let end = text.length;
+    while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+    findings.span(["reviews", index, "text"], at + 1 + start, at + 1 + end);
+    index++;
+  }
+}
+
+/** Whether `review` is the one kept at `index` of the record's reviews. */
+function isValidReview(record: PartialFilm, review: ReviewNode, index: number): boolean {
+  return record.reviews[index]?.text === review.text.trim();
+}
+
+const isTrimmed = (code: number) => code === SPACE || code === 10;
 
 /** Lines as one value, each with its runs of spaces collapsed; `null` for none. */
 function joinLines(lines: readonly LineNode[]): string | null {
@@ -87,43 +268,46 @@ function joinLines(lines: readonly LineNode[]): string | null {
   return lines.map((line) => collapseSpaces(line.text)).join("\n");
 }
 
-/** Each section at most once, in order; a repeat wins over disorder. */
-function checkSectionOrder(sections: readonly ListSectionNode[], context: RecordContext): void {
-  const seen = new Set<ListSectionKind>();
+/**
+ * Each section at most once, in order; a repeat wins over disorder. Without
+ * findings, stops at the first problem; with them, notes every one.
+ */
+function checkSectionOrder(sections: readonly ListSectionNode[], findings: Findings | undefined): boolean {
+  let seen = 0;
   let lastRank = -1;
+  let inOrder = true;
   for (const section of sections) {
     const rank = SECTION_RANK[section.kind];
-    let code: ListingErrorCode | undefined;
-    let reason = "";
-    if (seen.has(section.kind)) {
-      code = "E_DUPLICATE_SECTION";
-      reason = `${SECTION_TITLE[section.kind]} appears a second time`;
-    } else if (rank < lastRank) {
-      code = "E_SECTION_ORDER";
-      const after = Object.keys(SECTION_RANK).find((kind) => SECTION_RANK[kind as ListSectionKind] === lastRank);
-      reason = `${SECTION_TITLE[section.kind]} must come before ${SECTION_TITLE[after as ListSectionKind]}`;
-    }
-    if (code !== undefined) {
-      const allowed = (Object.keys(SECTION_RANK) as ListSectionKind[])
-        .filter((kind) => SECTION_RANK[kind] > lastRank && !seen.has(kind))
-        .map((kind) => SECTION_TITLE[kind]);
-      throw new ListingError({
-        code,
-        reason,
-        ...context.locate(section.header.at),
-        expected: [...allowed, "Community Reviews", "the end"],
+    const repeated = (seen & (1 << rank)) !== 0;
+    if (repeated || rank < lastRank) {
+      if (findings === undefined) return false;
+      inOrder = false;
+      const after = SECTION_KINDS.find((kind) => SECTION_RANK[kind] === lastRank) as ListSectionKind;
+      const allowed = SECTION_KINDS.filter(
+        (kind) => SECTION_RANK[kind] > lastRank && (seen & (1 << SECTION_RANK[kind])) === 0,
+      );
+      findings.issues.push({
+        code: repeated ? "E_DUPLICATE_SECTION" : "E_SECTION_ORDER",
+        rank: 1,
+        at: section.header.at,
+        end: section.header.at + section.header.text.length,
+        reason: repeated
+          ? `${SECTION_TITLE[section.kind]} appears a second time`
+          : `${SECTION_TITLE[section.kind]} must come before ${SECTION_TITLE[after]}`,
+        expected: [...allowed.map((kind) => SECTION_TITLE[kind]), "Community Reviews", "the end"],
         found: section.header.text,
       });
     }
-    seen.add(section.kind);
-    lastRank = rank;
+    seen |= 1 << rank;
+    lastRank = Math.max(lastRank, rank);
   }
+  return inOrder;
 }
 
 /**
- * The run of genre and badge lines that ends the region: adds
- * its genres and badges, in order, and returns the index of its first line
- * (`lines.length` for no run).
+ * The run of genre and badge lines that ends the region (docs/layout.md,
+ * "the trailing run"): adds its genres and badges, in order, and returns
+ * the index of its first line (`lines.length` for no run).
  */
 function trailingRun(
   lines: readonly LineNode[],
@@ -131,6 +315,7 @@ function trailingRun(
   vocabulary: Vocabulary,
   genres: UniqueNames,
   badges: UniqueNames,
+  findings: Findings | undefined,
 ): number {
   // Walk back over the run, keeping each line's collapsed text for the
   // second, forward pass that adds the names in order.
@@ -150,24 +335,40 @@ function trailingRun(
   for (let index = texts.length - 1; index >= 0; index--) {
     const text = texts[index] as string;
     const badge = vocabulary.badges.get(text.toLowerCase());
-    if (badge === undefined) genres.add(text);
-    else badges.add(badge);
+    const names = badge === undefined ? genres : badges;
+    if (names.add(badge ?? text) && findings !== undefined) {
+      const line = lines[start + texts.length - 1 - index] as LineNode;
+      findings.lineSpan([badge === undefined ? "genres" : "badges", names.names.length - 1], line);
+    }
   }
   return start;
 }
 
-/** Names split at commas, on a section's header line and the lines below it. */
-function names(inline: string, lines: readonly LineNode[]): string[] {
-  const result: string[] = [];
-  const add = (text: string) => {
-    for (const name of text.includes(",") ? text.split(NAME_SEPARATOR) : [text]) {
-      const trimmed = collapseSpaces(name.trim());
-      if (trimmed !== "") result.push(trimmed);
+/**
+ * Adds the names of one line of a section (`text`, starting at clean
+ * offset `at`), split at commas, each trimmed with its spaces collapsed.
+ */
+function addNames(names: string[], field: string, text: string, at: number, findings: Findings | undefined): void {
+  if (findings === undefined && !text.includes(",")) {
+    const name = collapseSpaces(text.trim());
+    if (name !== "") names.push(name);
+    return;
+  }
+  NAME_SEPARATOR.lastIndex = 0;
+  for (let from = 0; ; ) {
+    const separator = NAME_SEPARATOR.exec(text);
+    const to = separator === null ? text.length : separator.index;
+    let start = from;
+    let end = to;
+    while (start < end && text.charCodeAt(start) === SPACE) start++;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+    if (start < end) {
+      findings?.span([field, names.length], at + start, at + end);
+      names.push(collapseSpaces(text.slice(start, end)));
     }
-  };
-  add(inline);
-  for (const line of lines) add(line.text);
-  return result;
+    if (separator === null) return;
+    from = to + 1;
+  }
 }
 
 /**
@@ -178,11 +379,13 @@ class UniqueNames {
   readonly names: string[] = [];
   readonly #keys: string[] = [];
 
-  add(name: string): void {
+  /** Adds `name` unless it is a repeat; whether it was added. */
+  add(name: string): boolean {
     const key = name.toLowerCase();
-    if (this.#keys.includes(key)) return;
+    if (this.#keys.includes(key)) return false;
     this.#keys.push(key);
     this.names.push(name);
+    return true;
   }
 }
 
@@ -200,39 +403,85 @@ function voteCount({ whole, fraction, unit }: VotesNode): number {
   return Number(`${digits}${significant.slice(0, exponent)}.${significant.slice(exponent)}`);
 }
 
-/** A zod issue as a ListingError at the line the value came from. */
-function invalid(issue: core.$ZodIssue, tree: ListingNode, context: RecordContext): ListingError {
-  const [field, index] = issue.path;
+/**
+ * Notes each value the schema refuses as E_INVALID at the line it came
+ * from, and takes it out of the record: a single value becomes `null`, a
+ * review is left out.
+ */
+function invalidValues(
+  issues: readonly core.$ZodIssue[],
+  record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] },
+  tree: ListingNode,
+  reviews: readonly ReviewNode[],
+  context: RecordContext,
+  findings: Findings,
+): void {
   const { header } = tree;
-  const fields: Record<string, { node: LineNode | null | undefined; reason: (found: string) => string }> = {
-    rating: { node: header.rating, reason: (found) => `rating ${found} is outside 0–5` },
-    voteCount: {
-      node: header.votes,
-      reason: (found) =>
-        issue.code === "too_big" ? `vote count ${found} is too large` : `vote count ${found} is not a whole number`,
-    },
-    year: {
-      node: header.year,
-      reason: (found) => `year ${found} is outside ${MIN_YEAR}–${context.latestYear}`,
-    },
-    runtimeMinutes: {
-      node: header.runtime,
-      reason: (found) =>
-        issue.code === "too_small" ? `runtime ${found} is not positive` : `runtime ${found} is too long`,
-    },
-    reviews: {
-      node: typeof index === "number" ? tree.reviews?.reviews[index] : undefined,
-      reason: () => "review is empty",
-    },
-  };
-  const described = fields[String(field)];
-  const node = described?.node ?? header.title;
-  return new ListingError({
-    code: "E_INVALID",
-    reason:
-      described === undefined ? `${String(field)}: ${issue.message}` : described.reason(collapseSpaces(node.text)),
-    ...context.locate(node.at),
-    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-    cause: issue,
-  });
+  const refusedReviews = new Set<number>();
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const [field, index] = issue.path;
+    // A missing year is the grammar's E_MISSING_YEAR, not a value out of range.
+    if (field === "year" && record.year === null) continue;
+    const key = issue.path.join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const path = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
+    let node: LineNode | undefined;
+    let end: number | undefined;
+    let reason: string;
+    switch (field) {
+      case "rating":
+        node = header.rating ?? undefined;
+        reason = `rating ${shown(node)} is outside 0–5`;
+        record.rating = null;
+        break;
+      case "voteCount":
+        node = header.votes ?? undefined;
+        reason =
+          issue.code === "too_big"
+            ? `vote count ${shown(node)} is too large`
+            : `vote count ${shown(node)} is not a whole number`;
+        record.voteCount = null;
+        break;
+      case "year":
+        node = header.year ?? undefined;
+        reason = `year ${shown(node)} is outside ${MIN_YEAR}–${context.latestYear}`;
+        record.year = null;
+        break;
+      case "runtimeMinutes":
+        node = header.runtime ?? undefined;
+        reason =
+          issue.code === "too_small" ? `runtime ${shown(node)} is not positive` : `runtime ${shown(node)} is too long`;
+        record.runtimeMinutes = null;
+        break;
+      case "reviews": {
+        const review = typeof index === "number" ? reviews[index] : undefined;
+        if (review !== undefined) {
+          node = review;
+          end = review.closed ? review.at + review.text.length + 2 : review.at + 1 + review.text.trimEnd().length;
+          refusedReviews.add(index as number);
+        }
+        reason = "review is empty";
+        break;
+      }
+      default:
+        reason = `${String(field)}: ${issue.message}`;
+    }
+    const at = node ?? header.title;
+    findings.issues.push({
+      code: "E_INVALID",
+      rank: 2,
+      at: at.at,
+      end: end ?? at.at + at.text.length,
+      reason,
+      path,
+      cause: issue,
+    });
+  }
+  if (refusedReviews.size > 0) record.reviews = record.reviews.filter((_, index) => !refusedReviews.has(index));
+}
+
+function shown(node: LineNode | undefined): string {
+  return node === undefined ? "" : collapseSpaces(node.text);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { type Film, type ListingError, type ParseOptions, parseListing, safeParseListing } from "../src/index";
+import {
+  type Film,
+  inspectListing,
+  ListingError,
+  type ParseOptions,
+  parseListing,
+  safeParseListing,
+} from "../src/index";
 
 const referenceDate = new Date("2026-11-25T00:00:00Z");
 const parse = (lines: readonly string[], options: ParseOptions = {}): Film =>
@@ -50,11 +57,24 @@ describe("rating (SPEC 1.2.2)", () => {
     expect(error.message).toBe(`line 2, column 1: rating ${line} is outside 0–5`);
   });
 
-  test.each(["4.3.1", "4,3", "4.", ".5", "-1", "4.3 stars"])("does not take %j as a rating (it is a genre)", (line) => {
-    const film = parse(["Title", line, "1948"]);
-    expect(film.rating).toBeNull();
-    expect(film.genres).toEqual([line]);
-  });
+  test.each(["4.3.1", "4,3", "4.", ".5", "-1", "4.3 stars"])(
+    "does not take %j as a rating, nor as a genre: the year is missing there",
+    (line) => {
+      const error = failure(["Title", line, "1948"]);
+      expect({ code: error.code, line: error.line, column: error.column, found: error.found }).toEqual({
+        code: "E_MISSING_YEAR",
+        line: 2,
+        column: 1,
+        found: line,
+      });
+      const { film } = inspectListing(["Title", line, "1948"].join("\n"), { referenceDate });
+      expect({ rating: film.rating, genres: film.genres, synopsis: film.synopsis }).toEqual({
+        rating: null,
+        genres: [],
+        synopsis: `${line}\n1948`,
+      });
+    },
+  );
 });
 
 describe("vote count (SPEC 1.2.3)", () => {
@@ -98,9 +118,20 @@ describe("vote count (SPEC 1.2.3)", () => {
   });
 
   test.each(["(39 8)", "(1,23)", "(1,2345)", "398", "(398", "(K)", "(1.2B)", "(-3)"])(
-    "does not take %j as a vote count",
+    "does not take %j as a vote count, nor as a genre: the year is missing there",
     (line) => {
-      expect(parse(["Title", "4.3", line, "1948"]).voteCount).toBeNull();
+      const error = failure(["Title", "4.3", line, "1948"]);
+      expect({ code: error.code, line: error.line, column: error.column }).toEqual({
+        code: "E_MISSING_YEAR",
+        line: 3,
+        column: 1,
+      });
+      const { film } = inspectListing(["Title", "4.3", line, "1948"].join("\n"), { referenceDate });
+      expect({ rating: film.rating, voteCount: film.voteCount, genres: film.genres }).toEqual({
+        rating: 4.3,
+        voteCount: null,
+        genres: [],
+      });
     },
   );
 });
@@ -551,10 +582,28 @@ describe("noise (SPEC 1.1)", () => {
 
 describe("API", () => {
   test.each([null, undefined, 42, {}, ["Title"], Buffer.from("Title\n1948")])(
-    "refuses %j with a TypeError that names what it got",
+    "refuses %j as E_NOT_TEXT at 1:1, thrown by parseListing and returned by safeParseListing",
     (value) => {
-      expect(() => parseListing(value as unknown as string)).toThrow(/expects the listing as a string/);
-      expect(() => safeParseListing(value as unknown as string)).toThrow(TypeError);
+      const kind = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+      const expected = {
+        code: "E_NOT_TEXT",
+        line: 1,
+        column: 1,
+        offset: 0,
+        message: `line 1, column 1: expected the listing as a string, found ${kind}`,
+        expected: ["a string"],
+        found: kind,
+      };
+      expect(() => parseListing(value as unknown as string)).toThrow(
+        expect.objectContaining({ name: "ListingError", ...expected }),
+      );
+      const result = safeParseListing(value);
+      expect(result.success).toBe(false);
+      expect(result.error).toBeInstanceOf(ListingError);
+      expect(result.error).toMatchObject(expected);
+      expect(result.error?.issues).toEqual([
+        { severity: "error", end: { line: 1, column: 1, offset: 0 }, reason: expected.message.slice(18), ...expected },
+      ]);
     },
   );
 

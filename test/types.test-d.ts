@@ -42,6 +42,7 @@ describe("public types", () => {
 
   test("ListingError narrows on its code", () => {
     expectTypeOf<ListingErrorCode>().toEqualTypeOf<
+      | "E_NOT_TEXT"
       | "E_EMPTY"
       | "E_MISSING_YEAR"
       | "E_SERIES"

@@ -36,16 +36,8 @@ type Runnable<T> = { _: (input: string, index: number) => P.Reply<T> };
  * Runs one step of `parser`. It reads `_` at each call: a lazy parser
  * (every rule of `createLanguage`) replaces its own `_` on first use.
  */
-function step<T>(parser: P.Parser<T>, input: string, index: number): P.Reply<T> {
+export function step<T>(parser: P.Parser<T>, input: string, index: number): P.Reply<T> {
   return (parser as unknown as Runnable<T>)._(input, index);
-}
-
-/**
- * Runs `parser` from the start of `input`. (`Parser.parse()` would also
- * wrap the parser anew and key a position cache by the whole input string.)
- */
-export function run<T>(parser: P.Parser<T>, input: string): P.Reply<T> {
-  return step(parser, input, 0);
 }
 
 type Parsers<T extends readonly unknown[]> = { readonly [K in keyof T]: P.Parser<T[K]> };
@@ -74,17 +66,6 @@ export function map<T, U>(parser: P.Parser<T>, transform: (value: T) => U): P.Pa
   });
 }
 
-/** `parser`, then `next`, a step run by hand on its value. */
-export function chainStep<T, U>(
-  parser: P.Parser<T>,
-  next: (value: T, input: string, index: number) => P.Reply<U>,
-): P.Parser<U> {
-  return P((input, start) => {
-    const reply = step(parser, input, start);
-    return reply.status ? next(reply.value, input, reply.index) : reply;
-  });
-}
-
 /** `parser`, or `null` without consuming anything; a miss is forgotten. */
 export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
   return P((input, start) => {
@@ -108,26 +89,3 @@ export function many<T>(parser: P.Parser<T>): P.Parser<T[]> {
     }
   });
 }
-
-/**
- * `parser` again and again up to the end of the input; a failure before the
- * end is the failure of the whole. `parser` must consume when it succeeds.
- */
-export function untilEnd<T>(parser: P.Parser<T>): P.Parser<T[]> {
-  return P((input, start) => {
-    const values: T[] = [];
-    for (let index = start; index < input.length; ) {
-      const reply = step(parser, input, index);
-      if (!reply.status) return reply;
-      values.push(reply.value);
-      index = reply.index;
-    }
-    return succeed(input.length, values);
-  });
-}
-
-/** The end of the input. */
-const EXPECTED_END = ["the end"];
-export const end: P.Parser<null> = P((input, index) =>
-  index === input.length ? succeed(index, null) : fail(index, EXPECTED_END),
-);

@@ -6,7 +6,7 @@
 import type P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
 import { map, succeed } from "./combinators";
-import { afterBlankLines, anyLineBut, EXPECTED, line, lineEnd, refuse } from "./leaves";
+import { afterBlankLines, anyLineBut, collapseSpaces, EXPECTED, line, lineEnd, lineTester } from "./leaves";
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
 
@@ -60,6 +60,31 @@ export const votes: P.Parser<VotesNode> = map(
 
 export const headerGenre: P.Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
 
+/** A listing has at most this many header genres. */
+export const MAX_HEADER_GENRES = 10;
+
+/** A header genre outside the vocabulary is at most this long, after cleaning. */
+const MAX_GENRE_LENGTH = 40;
+
+/** Characters no genre holds: digits and the punctuation of menus, prices and prompts. */
+const NOT_IN_A_GENRE = /[\d?!:;|%$#@*=<>()[\]{}"“”©®™]/;
+
+/**
+ * Whether a line looks like a header genre: a name of the genre
+ * vocabulary, or a short line without digits or the punctuation of
+ * `NOT_IN_A_GENRE`. This keeps a page of another layout (a site's
+ * navigation menu before any year) from passing for a film's genres.
+ */
+export function isGenreShaped(text: string, vocabulary: Vocabulary): boolean {
+  if (
+    !NOT_IN_A_GENRE.test(text) &&
+    (text.length <= MAX_GENRE_LENGTH || collapseSpaces(text).length <= MAX_GENRE_LENGTH)
+  ) {
+    return true;
+  }
+  return vocabulary.genres.has(collapseSpaces(text).toLowerCase());
+}
+
 export const year: P.Parser<LineNode> = line(YEAR, EXPECTED.year, DIGIT);
 
 export const runtime: P.Parser<RuntimeNode> = map(
@@ -72,8 +97,8 @@ export const runtime: P.Parser<RuntimeNode> = map(
   }),
 );
 
-/** Fails at a `2 Seasons` line: the page is a series (E_SERIES). */
-export const notSeries: P.Parser<null> = refuse(SEASONS, EXPECTED.film, DIGIT);
+/** Whether the line at an index is `2 Seasons`: the page is a series (E_SERIES). */
+export const isSeasons: (input: string, start: number) => boolean = lineTester(SEASONS, DIGIT);
 
 /**
  * Whole-line forms of the header's line kinds, for code that holds one line

@@ -76,7 +76,7 @@ export function lineMatcher(
  * Whether the line at `start` matches `pattern`, for leaves that only turn
  * lines away: a test, with no match to build.
  */
-function lineTester(pattern: RegExp, startsWith?: FirstCharacter): (input: string, start: number) => boolean {
+export function lineTester(pattern: RegExp, startsWith?: FirstCharacter): (input: string, start: number) => boolean {
   const sticky = lineRegExp(pattern);
   const first = startsWith === undefined ? undefined : firstCharacterTable(startsWith);
   return (input, start) => {
@@ -144,16 +144,6 @@ function wholeLine(description: string, kind: LineKind | undefined, wanted: bool
 
 /** The blank lines before the first line. */
 export const blankLines: P.Parser<null> = P((input, start) => succeed(afterBlankLines(input, start), null));
-
-/**
- * Succeeds, consuming nothing, unless the next line matches `pattern`; then
- * fails with `description`. Guards a place where that line must not stand.
- */
-export function refuse(pattern: RegExp, description: string, startsWith?: FirstCharacter): P.Parser<null> {
-  const isRefused = lineTester(pattern, startsWith);
-  const expected = [description];
-  return P((input, start) => (isRefused(input, start) ? fail(start, expected) : succeed(start, null)));
-}
 
 const RUN_OF_SPACES = / {2,}/g;
 // Faster than `includes("  ")`, which starts a comparison at every space.

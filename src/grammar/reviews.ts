@@ -16,7 +16,8 @@ const RIGHT_QUOTE = 0x201d; // ”
 const EXPECTED_OPEN = [EXPECTED.reviewOpen];
 const EXPECTED_CLOSE = [EXPECTED.reviewClose];
 
-const opens = (code: number) => code === QUOTE || code === LEFT_QUOTE;
+/** Whether a line starting with this character opens a review. */
+export const opens = (code: number): boolean => code === QUOTE || code === LEFT_QUOTE;
 const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
 
 /**
@@ -37,10 +38,18 @@ export const review: P.Parser<ReviewNode> = P((input, start) => {
       let next = lineEnd;
       while (input.charCodeAt(next) === NEWLINE) next++;
       if (next === input.length || opens(input.charCodeAt(next))) {
-        return succeed(next, { at: start, text: input.slice(start + 1, lineEnd - 1) });
+        return succeed(next, { at: start, text: input.slice(start + 1, lineEnd - 1), closed: true });
       }
     }
     if (newline === -1) return fail(start, EXPECTED_CLOSE);
     lineStart = newline + 1;
   }
 });
+
+/**
+ * A review that opens at `start` and never closes: it runs to the end of
+ * the input, where the reader keeps it (E_UNTERMINATED_REVIEW).
+ */
+export function unterminatedReview(input: string, start: number): ReviewNode {
+  return { at: start, text: input.slice(start + 1), closed: false };
+}

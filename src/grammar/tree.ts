@@ -29,7 +29,8 @@ export interface HeaderNode {
   readonly rating: LineNode | null;
   readonly votes: VotesNode | null;
   readonly genres: readonly LineNode[];
-  readonly year: LineNode;
+  /** `null` when the header has no year (E_MISSING_YEAR). */
+  readonly year: LineNode | null;
   readonly runtime: RuntimeNode | null;
   readonly certification: LineNode | null;
 }
@@ -52,6 +53,8 @@ export interface ReviewNode {
   /** Where its opening quote stands. */
   readonly at: number;
   readonly text: string;
+  /** `false` for a review that never closes and runs to the end (E_UNTERMINATED_REVIEW). */
+  readonly closed: boolean;
 }
 
 /** `Community Reviews` and the reviews after it. */
@@ -66,4 +69,24 @@ export interface ListingNode {
   readonly synopsis: readonly LineNode[];
   readonly sections: readonly ListSectionNode[];
   readonly reviews: ReviewsSectionNode | null;
+}
+
+/** The codes of the problems the grammar finds. */
+export type SyntaxProblemCode = "E_EMPTY" | "E_SERIES" | "E_MISSING_YEAR" | "E_UNTERMINATED_REVIEW" | "E_REVIEW_START";
+
+/**
+ * A problem the grammar met and read past: at the line starting at `at`
+ * (clean offset), or at the end of the input when `at` is its length.
+ */
+export interface SyntaxProblem {
+  readonly code: SyntaxProblemCode;
+  readonly at: number;
+}
+
+/** What the grammar read, and the problems it met on the way, in text order. */
+export interface ListingRead {
+  /** `null` when the text holds nothing but blank lines (E_EMPTY). */
+  readonly tree: ListingNode | null;
+  /** `undefined` when there were none, the common case. */
+  readonly problems: readonly SyntaxProblem[] | undefined;
 }

@@ -1,0 +1,248 @@
+/**
+ * `inspectListing`: every value a text holds, every problem, and where each
+ * value was read, from the same reading as `parseListing`.
+ */
+
+import { issueOf, type ListingErrorIssue, type ListingIssue, type Position } from "./errors";
+import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
+import type { SyntaxProblem } from "./grammar/tree";
+import { cleanText } from "./lines";
+import { OffsetMap } from "./offsets";
+import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
+import { type FieldPath, Findings, inspectTree, type PartialFilm, type RecordIssue } from "./record";
+
+/**
+ * Where one value of the record was read: `path` names it (`["cast", 2]`,
+ * `["reviews", 0, "text"]`), `start` and `end` (just after its last
+ * character) are positions in the original input.
+ *
+ * @example
+ * ```ts
+ * inspectListing("The Red Shoes\n4.3\n1948").spans[1];
+ * // { path: ["rating"], start: { line: 2, column: 1, offset: 14 }, end: { line: 2, column: 4, offset: 17 } }
+ * ```
+ *
+ * @group Parsing
+ */
+export interface FieldSpan {
+  readonly path: readonly (string | number)[];
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/**
+ * What {@link inspectListing} finds in a text.
+ *
+ * @example
+ * ```ts
+ * const { film, issues, spans } = inspectListing("The Red Shoes\n7.5\n1948");
+ * film.rating; // null
+ * film.year; // 1948
+ * issues.map((issue) => issue.code); // ["E_INVALID"]
+ * spans.map((span) => span.path); // [["title"], ["year"]]
+ * ```
+ *
+ * @group Parsing
+ */
+export interface ListingInspection {
+  /** Every value that could be read; a value with an error is `null` or left out of its list. */
+  readonly film: PartialFilm;
+  /** Every problem, errors and warnings, in text order. */
+  readonly issues: readonly ListingIssue[];
+  /** Where every value of `film` was read, in text order. */
+  readonly spans: readonly FieldSpan[];
+}
+
+/**
+ * Reads what {@link parseListing} reads, but a problem costs only the
+ * values it touches: returns every value it can read, every problem (in
+ * text order, warnings included) and where each value came from. It never
+ * throws for any `text`; an invalid option is a `TypeError`.
+ *
+ * `parseListing(text)` succeeds exactly when no issue has severity
+ * `"error"`, and then returns this `film`; when it throws, the error's
+ * `issues` are these issues. `docs/inspect.md` tells how each problem is
+ * read past.
+ *
+ * @example
+ * ```ts
+ * const { film, issues } = inspectListing("The Red Shoes\n7.5\n1948\n133 min");
+ * film.rating; // null: 7.5 is out of range
+ * film.runtimeMinutes; // 133
+ * issues[0]?.message; // "line 2, column 1: rating 7.5 is outside 0–5"
+ * ```
+ *
+ * @group Parsing
+ */
+export function inspectListing(text: unknown, options: ParseOptions = {}): ListingInspection {
+  return inspectText(text, setupFor(options), true).inspection;
+}
+
+/** An inspection, and the error `parseListing` throws for its text. */
+export interface InspectedText {
+  readonly inspection: ListingInspection;
+  /**
+   * The issue that names the error: the first the grammar met, else the
+   * first section out of place, else the first value out of range.
+   */
+  readonly primary: ListingErrorIssue | undefined;
+  /** The zod issue of a primary E_INVALID. */
+  readonly cause: unknown;
+}
+
+const NO_SPANS: readonly FieldSpan[] = Object.freeze([]);
+
+/** Inspects `text`, with spans or without (when it only explains an error). */
+export function inspectText(text: unknown, setup: ReadingSetup, withSpans: boolean): InspectedText {
+  if (typeof text !== "string") {
+    const found = describe(text);
+    const issue = issueOf({
+      code: "E_NOT_TEXT",
+      reason: `expected the listing as a string, found ${found}`,
+      line: 1,
+      column: 1,
+      offset: 0,
+      expected: ["a string"],
+      found,
+    });
+    return { inspection: { film: emptyFilm(), issues: [issue], spans: NO_SPANS }, primary: issue, cause: undefined };
+  }
+  const clean = cleanText(text);
+  const { tree, problems } = setup.read(clean);
+  const findings = new Findings(withSpans);
+  const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
+
+  const found: RecordIssue[] = [];
+  for (const problem of problems ?? []) found.push(syntaxIssue(problem, clean));
+  for (const issue of findings.issues) found.push(issue);
+  let primary: RecordIssue | undefined;
+  for (const issue of found) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
+
+  const map = new OffsetMap(text, clean);
+  const inputEnd = endOfText(clean);
+  const placed = stableSortBy(found, (issue) => issue.at).map((issue) => ({
+    raw: issue,
+    issue: place(issue, map, inputEnd),
+  }));
+  const issues = placed.map(({ issue }) => issue);
+  const primaryIssue = placed.find(({ raw }) => raw === primary)?.issue as ListingErrorIssue | undefined;
+
+  const spans =
+    findings.spans === undefined
+      ? NO_SPANS
+      : stableSortBy(findings.spans, (span) => span.start).map(({ path, start, end }) => ({
+          path,
+          start: map.at(start),
+          end: map.after(end),
+        }));
+  return { inspection: { film, issues, spans }, primary: primaryIssue, cause: primary?.cause };
+}
+
+/** A record with every value missing: for text that holds no listing. */
+function emptyFilm(): PartialFilm {
+  return {
+    title: null,
+    rating: null,
+    voteCount: null,
+    genres: [],
+    year: null,
+    runtimeMinutes: null,
+    certification: null,
+    synopsis: null,
+    cast: [],
+    directors: [],
+    badges: [],
+    availableOn: [],
+    reviews: [],
+  };
+}
+
+/** Where the text ends: after its last non-blank line. */
+function endOfText(clean: string): number {
+  let end = clean.length;
+  while (end > 0 && clean.charCodeAt(end - 1) === 10) end--;
+  return end;
+}
+
+/** `items` ordered by `key`, items with equal keys in their order. */
+function stableSortBy<T>(items: readonly T[], key: (item: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index, key: key(item) }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/** A grammar problem as an issue: what was expected there, and what stood there. */
+function syntaxIssue(problem: SyntaxProblem, clean: string): RecordIssue {
+  const { code, at } = problem;
+  if (code === "E_EMPTY") {
+    return {
+      code,
+      rank: 0,
+      at: 0,
+      end: 0,
+      reason: "expected a film listing, found only blank lines",
+      expected: [EXPECTED.title],
+      found: "the end",
+    };
+  }
+  const atEnd = at >= endOfText(clean);
+  const found = atEnd ? "the end" : foundLine(clean, at);
+  const shown = atEnd ? found : JSON.stringify(found);
+  const syntax: Record<Exclude<SyntaxProblem["code"], "E_EMPTY">, { expected: string; reason: string }> = {
+    E_SERIES: { expected: EXPECTED.film, reason: `expected a film, found ${shown}, which marks a series` },
+    E_MISSING_YEAR: { expected: EXPECTED.year, reason: `expected ${EXPECTED.year}, found ${shown}` },
+    E_UNTERMINATED_REVIEW: {
+      expected: EXPECTED.reviewClose,
+      reason: `the review opened here is never closed: expected ${EXPECTED.reviewClose}`,
+    },
+    E_REVIEW_START: { expected: EXPECTED.reviewOpen, reason: `expected ${EXPECTED.reviewOpen}, found ${shown}` },
+  };
+  const { expected, reason } = syntax[code];
+  // An unterminated review runs to the end; other problems are one line.
+  const end = atEnd ? clean.length : code === "E_UNTERMINATED_REVIEW" ? endOfText(clean) : lineEnd(clean, at);
+  return { code, rank: 0, at: atEnd ? clean.length : at, end, reason, expected: [expected], found };
+}
+
+/** An issue's clean offsets as positions in the original input. */
+function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingIssue {
+  let start: Position;
+  let end: Position;
+  if (issue.code === "E_EMPTY") {
+    start = { line: 1, column: 1, offset: 0 };
+    end = start;
+  } else if (issue.at >= inputEnd) {
+    start = map.end();
+    end = start;
+  } else {
+    start = map.at(issue.at);
+    end = map.after(issue.end);
+  }
+  const { line, column, offset } = start;
+  const message = `line ${line}, column ${column}: ${issue.reason}`;
+  const fields = {
+    line,
+    column,
+    offset,
+    end,
+    reason: issue.reason,
+    message,
+    ...(issue.path === undefined ? {} : { path: issue.path as FieldPath }),
+    ...(issue.expected === undefined ? {} : { expected: issue.expected }),
+    ...(issue.found === undefined ? {} : { found: issue.found }),
+  };
+  return issue.rank === 3
+    ? ({ code: issue.code, severity: "warning", ...fields } as ListingIssue)
+    : ({ code: issue.code, severity: "error", ...fields } as ListingIssue);
+}
+
+const FOUND_LENGTH = 60;
+
+/** The clean line at `at`, cut short, for messages. */
+function foundLine(clean: string, at: number): string {
+  const newline = clean.indexOf("\n", at);
+  const line = collapseSpaces(
+    clean.slice(at, newline === -1 ? Math.min(clean.length, at + FOUND_LENGTH * 2) : newline),
+  );
+  return line.length > FOUND_LENGTH ? `${line.slice(0, FOUND_LENGTH - 1)}…` : line;
+}

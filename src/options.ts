@@ -1,0 +1,88 @@
+/** The options of the entry points, checked once per call. */
+
+import { isValid } from "date-fns";
+import { listingReader } from "./grammar/listing";
+import type { ListingRead } from "./grammar/tree";
+import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabularyFor } from "./vocabulary";
+
+/**
+ * Options of {@link parseListing}, {@link safeParseListing} and
+ * {@link inspectListing}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { referenceDate: new Date("2026-11-25"), certifications: ["Tous publics"] };
+ * parseListing("Amélie\n2001\nTous publics", options).certification; // "Tous publics"
+ * ```
+ *
+ * @group Parsing
+ */
+export interface ParseOptions extends VocabularyOptions {
+  /**
+   * The date the release year is checked against: a year may be at most
+   * five years after this date's year, taken in UTC. Defaults to now.
+   */
+  readonly referenceDate?: Date | undefined;
+}
+
+/** What reading one listing needs from its options. */
+export interface ReadingSetup {
+  readonly vocabulary: Vocabulary;
+  /** The last valid release year. */
+  readonly latestYear: number;
+  readonly read: (clean: string) => ListingRead;
+}
+
+/** How many years after the reference year a release year may be. */
+const YEARS_AHEAD = 5;
+
+const DEFAULT_READER = listingReader(DEFAULT_VOCABULARY);
+let lastReader: { vocabulary: Vocabulary; read: (clean: string) => ListingRead } | undefined;
+
+/**
+ * The vocabulary, latest year and reader for `options`.
+ *
+ * @throws `TypeError` when an option is invalid.
+ */
+export function setupFor(options: ParseOptions): ReadingSetup {
+  const vocabulary = vocabularyFor(options);
+  const latestYear = latestYearFor(options.referenceDate);
+  return { vocabulary, latestYear, read: readerFor(vocabulary) };
+}
+
+function readerFor(vocabulary: Vocabulary): (clean: string) => ListingRead {
+  if (vocabulary === DEFAULT_VOCABULARY) return DEFAULT_READER;
+  if (lastReader?.vocabulary !== vocabulary) {
+    lastReader = { vocabulary, read: listingReader(vocabulary) };
+  }
+  return lastReader.read;
+}
+
+/** The last reference date checked, so that a batch with one date checks it once. */
+let lastReference: { readonly date: Date; readonly time: number; readonly latestYear: number } | undefined;
+
+/**
+ * The last release year a parse accepts: five years after the reference
+ * date's UTC year.
+ *
+ * @throws `TypeError` when `referenceDate` is not a valid Date.
+ */
+export function latestYearFor(referenceDate: Date | undefined): number {
+  if (referenceDate === undefined) return new Date().getUTCFullYear() + YEARS_AHEAD;
+  if (referenceDate === lastReference?.date && referenceDate.getTime() === lastReference.time) {
+    return lastReference.latestYear;
+  }
+  if (!(referenceDate instanceof Date) || !isValid(referenceDate)) {
+    throw new TypeError(`referenceDate must be a valid Date, got ${describe(referenceDate)}`);
+  }
+  const latestYear = referenceDate.getUTCFullYear() + YEARS_AHEAD;
+  lastReference = { date: referenceDate, time: referenceDate.getTime(), latestYear };
+  return latestYear;
+}
+
+/** A value's kind, for messages: `null`, `an array`, `number`. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (value instanceof Date) return "an invalid Date";
+  return Array.isArray(value) ? "an array" : typeof value;
+}
