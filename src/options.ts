@@ -1,6 +1,6 @@
 /** The options of the entry points, checked once per call. */
 
-import { isValid } from "date-fns";
+import { isValid } from "date-fns/isValid";
 import { listingReader } from "./grammar/listing";
 import type { ListingRead } from "./grammar/tree";
 import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyOptions, vocabularyFor } from "./vocabulary";

@@ -1,6 +1,6 @@
 /** `toSchemaOrg`: a Film record → a schema.org `Movie` in JSON-LD. */
 
-import { formatISODuration } from "date-fns";
+import { formatISODuration } from "date-fns/formatISODuration";
 import type { Film } from "./film";
 
 /**
