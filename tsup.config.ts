@@ -1,6 +1,17 @@
-import { writeFile } from "node:fs/promises";
+import { readFileSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { defineConfig } from "tsup";
-import { filmJsonSchema } from "./src/json-schema";
+import { makeFilmJsonSchema } from "./src/json-schema";
+
+// The record's JSON Schema, made from FilmSchema here, at build time, rather
+// than when the package loads: `src/film.schema.json` is what `filmJsonSchema`
+// imports, and it ships as `film-listing/schema.json` (see `exports`). The file
+// is rewritten only when FilmSchema has changed.
+const SCHEMA_FILE = "src/film.schema.json";
+const schemaJson = `${JSON.stringify(makeFilmJsonSchema(), null, 2)}\n`;
+if (!isDeepStrictEqual(JSON.parse(readFileSync(SCHEMA_FILE, "utf8")), JSON.parse(schemaJson))) {
+  writeFileSync(SCHEMA_FILE, schemaJson);
+}
 
 export default defineConfig([
   {
@@ -13,9 +24,8 @@ export default defineConfig([
     clean: ["index.*", "schema.json"],
     target: "es2022",
     platform: "neutral",
-    // The JSON Schema ships as `film-listing/schema.json` (see `exports`).
     async onSuccess() {
-      await writeFile("dist/schema.json", `${JSON.stringify(filmJsonSchema, null, 2)}\n`);
+      writeFileSync("dist/schema.json", schemaJson);
     },
   },
   {

@@ -13,9 +13,10 @@
 
 import type { core } from "zod";
 import type { ListingIssueCode } from "./errors";
-import { type Film, MIN_YEAR, parsedFilmSchema } from "./film";
+import type { Film } from "./film";
 import { collapseSpaces } from "./grammar/leaves";
 import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, ReviewNode, VotesNode } from "./grammar/tree";
+import { checkParsedFilm, MIN_YEAR } from "./parsed-schema";
 import type { Vocabulary } from "./vocabulary";
 
 /** What turning a tree into a record needs besides the tree. */
@@ -186,7 +187,7 @@ function buildRecord(
 
   // Validation of what the input decides (see `parsedFilmSchema`); the
   // record's other values are valid by construction.
-  const result = parsedFilmSchema(context.latestYear).safeParse(record);
+  const result = checkParsedFilm(record, context.latestYear);
   if (!result.success) {
     if (findings === undefined) return undefined;
     invalidValues(result.error.issues, record, tree, reviewNodes, context, findings);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, test } from "vitest";
 import { type Film, FilmSchema, filmJsonSchema } from "../src/index";
+import { makeFilmJsonSchema } from "../src/json-schema";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const records = readdirSync(FIXTURES)
@@ -14,6 +15,13 @@ const validate = new Ajv2020({ strict: true, allErrors: true }).compile(filmJson
 const redShoes = records.find(([name]) => name === "the-red-shoes.json")?.[1] as Film;
 
 describe("filmJsonSchema", () => {
+  test("is what z.toJSONSchema makes of FilmSchema, key order included (npm run build rewrites it)", () => {
+    expect(JSON.stringify(filmJsonSchema, null, 2)).toBe(JSON.stringify(makeFilmJsonSchema(), null, 2));
+    expect(readFileSync(join(import.meta.dirname, "..", "src", "film.schema.json"), "utf8")).toBe(
+      `${JSON.stringify(makeFilmJsonSchema(), null, 2)}\n`,
+    );
+  });
+
   test("is a draft 2020-12 schema requiring every key of the record", () => {
     expect(filmJsonSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(filmJsonSchema.required).toEqual(Object.keys(FilmSchema.shape));

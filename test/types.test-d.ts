@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, test } from "vitest";
-import type { z } from "zod";
+import * as z from "zod";
 import {
   type Film,
-  type FilmSchema,
+  FilmSchema,
   type ListingError,
   type ListingErrorCode,
   parseListing,
@@ -22,6 +22,14 @@ describe("public types", () => {
     expectTypeOf<Film["genres"]>().toEqualTypeOf<string[]>();
     expectTypeOf<Film["reviews"]>().toEqualTypeOf<Review[]>();
     expectTypeOf<Review>().toEqualTypeOf<{ text: string }>();
+  });
+
+  test("FilmSchema is a classic zod object: extending it extends Film", () => {
+    expectTypeOf(FilmSchema).toExtend<z.ZodObject>();
+    const ScrapedFilm = FilmSchema.extend({ url: z.string() });
+    type ScrapedFilm = z.infer<typeof ScrapedFilm>;
+    expectTypeOf<ScrapedFilm>().toEqualTypeOf<{ [K in keyof Film | "url"]: K extends keyof Film ? Film[K] : string }>();
+    expectTypeOf(FilmSchema.safeParse).returns.toEqualTypeOf<z.ZodSafeParseResult<Film>>();
   });
 
   test("parseListing returns a Film", () => {
