@@ -10,10 +10,11 @@ const fixture = (slug: string): Film =>
 
 describe("toSchemaOrg", () => {
   test("describes the reference listing as a Movie", () => {
-    const film = fixture("the-red-shoes");
-    const { description, review, ...movie } = toSchemaOrg(film);
-    expect(description).toBe(film.synopsis);
-    expect(review).toEqual([{ "@type": "Review", reviewBody: film.reviews[0]?.text }]);
+    // The long texts are compared with the hand-written golden record, not with the parser's.
+    const golden = JSON.parse(readFileSync(join(FIXTURES, "the-red-shoes.json"), "utf8")) as Film;
+    const { description, review, ...movie } = toSchemaOrg(fixture("the-red-shoes"));
+    expect(description).toBe(golden.synopsis);
+    expect(review).toEqual([{ "@type": "Review", reviewBody: golden.reviews[0]?.text }]);
     expect(movie).toMatchInlineSnapshot(`
       {
         "@context": "https://schema.org",
@@ -56,12 +57,24 @@ describe("toSchemaOrg", () => {
   });
 
   test("gives the cast and directors as Person objects and every review as a Review", () => {
-    const film = fixture("casablanca-mins-votes-millions-several-reviews");
-    const movie = toSchemaOrg(film);
-    expect(movie.actor).toEqual(film.cast.map((name) => ({ "@type": "Person", name })));
-    expect(movie.director).toEqual(film.directors.map((name) => ({ "@type": "Person", name })));
-    expect(movie.review).toEqual(film.reviews.map(({ text }) => ({ "@type": "Review", reviewBody: text })));
-    expect(movie.actor?.length).toBeGreaterThan(1);
+    const movie = toSchemaOrg(fixture("casablanca-mins-votes-millions-several-reviews"));
+    expect({ actor: movie.actor, director: movie.director, review: movie.review }).toEqual({
+      actor: [
+        { "@type": "Person", name: "Humphrey Bogart" },
+        { "@type": "Person", name: "Ingrid Bergman" },
+        { "@type": "Person", name: "Paul Henreid" },
+        { "@type": "Person", name: "Claude Rains" },
+      ],
+      director: [{ "@type": "Person", name: "Michael Curtiz" }],
+      review: [
+        {
+          "@type": "Review",
+          reviewBody: "Every line of dialogue has become a quotation, and it still plays fresh.",
+        },
+        { "@type": "Review", reviewBody: 'Bogart says "here\'s looking at you, kid" and the whole room goes quiet.' },
+        { "@type": "Review", reviewBody: "Rains steals every scene he is in." },
+      ],
+    });
   });
 
   test("leaves out every value a bare listing lacks", () => {
@@ -74,23 +87,43 @@ describe("toSchemaOrg", () => {
   });
 
   test("gives no aggregate rating for a vote count without a rating", () => {
-    const film = fixture("paris-texas-vote-count-without-rating");
-    expect(film.voteCount).not.toBeNull();
-    expect(toSchemaOrg(film)).not.toHaveProperty("aggregateRating");
+    expect(toSchemaOrg(fixture("paris-texas-vote-count-without-rating"))).toEqual({
+      "@context": "https://schema.org",
+      "@type": "Movie",
+      name: "Paris, Texas",
+      genre: ["Drama"],
+      datePublished: "1984",
+      duration: "PT2H27M",
+      contentRating: "R",
+      description:
+        "A man who has been missing for four years walks out of the Texas desert and tries to put what is left of his family back together.",
+      actor: [
+        { "@type": "Person", name: "Harry Dean Stanton" },
+        { "@type": "Person", name: "Nastassja Kinski" },
+        { "@type": "Person", name: "Dean Stockwell" },
+        { "@type": "Person", name: "Hunter Carson" },
+      ],
+      director: [{ "@type": "Person", name: "Wim Wenders" }],
+    });
   });
 
   test("gives a rating without a vote count without ratingCount", () => {
-    const film = fixture("oceans-11-1960-sammy-davis-jr");
-    expect(toSchemaOrg(film).aggregateRating).toEqual({
+    expect(toSchemaOrg(fixture("oceans-11-1960-sammy-davis-jr")).aggregateRating).toEqual({
       "@type": "AggregateRating",
-      ratingValue: film.rating,
+      ratingValue: 3.6,
       bestRating: 5,
       worstRating: 0,
     });
   });
 
   test("keeps a rating of 0 stars", () => {
-    expect(toSchemaOrg(fixture("manos-the-hands-of-fate-rating-0")).aggregateRating?.ratingValue).toBe(0);
+    expect(toSchemaOrg(fixture("manos-the-hands-of-fate-rating-0")).aggregateRating).toEqual({
+      "@type": "AggregateRating",
+      ratingValue: 0,
+      ratingCount: 3210,
+      bestRating: 5,
+      worstRating: 0,
+    });
   });
 
   test.each([
