@@ -10,23 +10,31 @@ import { afterBlankLines, anyLineBut, collapseSpaces, EXPECTED, line, lineEnd, l
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
 
+// The line patterns are sticky (`y`): the grammar tries each at the start
+// of a line only, never at every position of the input, and ReDoS checks
+// judge them as they run.
+
 /** A release year: exactly four digits. */
-const YEAR = /\d{4}/;
+const YEAR = /\d{4}/y;
 
 /** A rating: a plain number that is not four digits (those are years). */
-const RATING = /(?!\d{4}(?:\n|$))\d+(?:\.\d+)?/;
+const RATING = /(?!\d{4}(?:\n|$))\d+(?:\.\d+)?/y;
 
-/** A vote count: `(398)`, `(1,234)`, `( 1.2K )`, `(3.4m)`. */
-const VOTES = /\( *(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))? *(?<unit>[km])? *\)/i;
+/**
+ * A vote count: `(398)`, `(1,234)`, `( 1.2K )`, `(3.4m)`. The spaces before
+ * the closing parenthesis are one run whether or not a unit stands in it:
+ * two optional runs side by side would try every split of a long run.
+ */
+const VOTES = /\( *(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))? *(?:(?<unit>[km]) *)?\)/iy;
 
 const HOURS = String.raw`(?<hours>\d+) *(?:hours?|hrs?|h)`;
 const MINUTES = String.raw`(?<minutes>\d+) *(?:minutes?|mins?|m)`;
 
 /** A runtime: hours and/or minutes, `133 min`, `2h13m`, `2 hours`. */
-const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes>", "onlyMinutes>")}`, "i");
+const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes>", "onlyMinutes>")}`, "iy");
 
 /** A series' season count, which no film listing has. */
-const SEASONS = /\d+ *seasons?/i;
+const SEASONS = /\d+ *seasons?/iy;
 
 /** The first characters of the lines above, and of section headers. */
 const DIGIT = "0123456789";
@@ -38,7 +46,7 @@ const NOT_A_GENRE = {
   startsWith: `${DIGIT}sdac`,
   pattern: new RegExp(
     `${YEAR.source}|${RUNTIME.source.replace(/\(\?<\w+>/g, "(?:")}|${SEASONS.source}|${SECTION_HEADER.source}`,
-    "i",
+    "iy",
   ),
 };
 
@@ -114,7 +122,7 @@ export const LINE_SHAPES = {
 } as const;
 
 function wholeLine(pattern: RegExp): RegExp {
-  return new RegExp(`^(?:${pattern.source})$`, pattern.flags);
+  return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace("y", ""));
 }
 
 /** A certification by shape: one short token with a digit or in capitals. */

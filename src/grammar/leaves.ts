@@ -90,7 +90,8 @@ const NEWLINE = 10;
 
 /** `pattern` as a sticky expression that must end where the line ends. */
 function lineRegExp(pattern: RegExp): RegExp {
-  return new RegExp(`(?:${pattern.source})(?=\\n|$)`, `${pattern.flags}y`);
+  const flags = pattern.flags.includes("y") ? pattern.flags : `${pattern.flags}y`;
+  return new RegExp(`(?:${pattern.source})(?=\\n|$)`, flags);
 }
 
 /** The index past the line break at `index` and any blank lines after it. */

@@ -14,15 +14,19 @@ import type { LineNode, ListSectionKind, ListSectionNode } from "./tree";
  * `Starring:`, `Directed by:` or `Also Available On:`, with the names after
  * the colon. One expression for the three, so that a line is tried once.
  */
-const LIST_HEADER = /(?:starring|directed +by|also +available +on)(?: *:[^\n]*)?/i;
+const LIST_HEADER = /(?:starring|directed +by|also +available +on)(?: *:[^\n]*)?/iy;
 
-/** `Community Reviews`, an optional colon and an optional glued `See all`. */
-const COMMUNITY_REVIEWS = /community +reviews *:?(?: *(?<seeAll>see +all))?/i;
+/**
+ * `Community Reviews`, an optional colon and an optional glued `See all`.
+ * Written so that each run of spaces has one place to go: ` *:?(?: *…)?`
+ * would try every split of a long run between its two stars.
+ */
+const COMMUNITY_REVIEWS = /community +reviews *(?:: *)?(?<seeAll>see +all)?/iy;
 
 /** Any section header, for the lines that must not be one. */
 export const SECTION_HEADER = new RegExp(
   [LIST_HEADER, COMMUNITY_REVIEWS].map((pattern) => pattern.source.replace(/\(\?<\w+>/g, "(?:")).join("|"),
-  "i",
+  "iy",
 );
 
 /** A line of synopsis or of names: anything but a section header. */
@@ -57,7 +61,7 @@ export const listSection: P.Parser<ListSectionNode> = map(
 );
 
 const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, "c");
-const seeAllLine = lineMatcher(/see +all/i, "s");
+const seeAllLine = lineMatcher(/see +all/iy, "s");
 const EXPECTED_REVIEWS_HEADER = ["Community Reviews"];
 
 /**
