@@ -1,51 +1,54 @@
 /**
  * The browser bundle of the library, run in headless Chromium: a page
- * parses the reference listing and writes the record into its body, which
- * `chromium --dump-dom` prints.
+ * loads it as a classic script and parses the reference listing.
  */
 
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import { afterAll, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { bundleForBrowser } from "../support/browser-bundle";
+import { launchChromium } from "./chromium";
 
-const run = promisify(execFile);
-const CHROMIUM = process.env.CHROMIUM ?? "chromium";
+declare const filmListing: typeof import("../../src/index");
+
 const REFERENCE_TXT = readFileSync(new URL("../../fixtures/the-red-shoes.txt", import.meta.url), "utf8");
 const REFERENCE_FILM: unknown = JSON.parse(
   readFileSync(new URL("../../fixtures/the-red-shoes.json", import.meta.url), "utf8"),
 );
-const scratch = mkdtempSync(join(tmpdir(), "film-listing-chromium-"));
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** A script's text made safe inside `<script>`. */
-const inScript = (code: string): string => code.replace(/<\/(script)/gi, "<\\/$1");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
 
 test("parses the reference listing in headless Chromium into its record", async () => {
   const { code } = await bundleForBrowser();
-  const page = join(scratch, "page.html");
-  writeFileSync(
-    page,
-    `<!doctype html><html><body><script>${inScript(code)}</script><script>
-let result;
-try {
-  result = { film: filmListing.parseListing(${inScript(JSON.stringify(REFERENCE_TXT))}) };
-} catch (error) {
-  result = { error: String(error) };
-}
-document.body.textContent = encodeURIComponent(JSON.stringify(result));
-</script></body></html>`,
-  );
-  const { stdout } = await run(
-    CHROMIUM,
-    ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", pathToFileURL(page).href],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
-  const body = /<body>([^<]*)<\/body>/.exec(stdout)?.[1]?.trim() ?? "";
-  expect(JSON.parse(decodeURIComponent(body))).toEqual({ film: REFERENCE_FILM });
+  const page = await browser.newPage();
+  await page.setContent("<!doctype html><html><body></body></html>");
+  await page.addScriptTag({ content: code });
+  const film = await page.evaluate((text) => filmListing.parseListing(text), REFERENCE_TXT);
+  expect(film).toEqual(REFERENCE_FILM);
+});
+
+test("reports a bad listing in headless Chromium as a ListingError with its position", async () => {
+  const { code } = await bundleForBrowser();
+  const page = await browser.newPage();
+  await page.setContent("<!doctype html><html><body></body></html>");
+  await page.addScriptTag({ content: code });
+  const error = await page.evaluate(() => {
+    const result = filmListing.safeParseListing("The Red Shoes\n7.5\n1948");
+    if (result.success) return null;
+    const { name, code, line, column, offset, message } = result.error;
+    return { instance: result.error instanceof filmListing.ListingError, name, code, line, column, offset, message };
+  });
+  expect(error).toEqual({
+    instance: true,
+    name: "ListingError",
+    code: "E_INVALID",
+    line: 2,
+    column: 1,
+    offset: 14,
+    message: "line 2, column 1: rating 7.5 is outside 0–5",
+  });
 });

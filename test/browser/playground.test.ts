@@ -1,0 +1,116 @@
+/**
+ * The playground of the site (`npm run site` builds it into site/), opened
+ * from disk in headless Chromium: the reference listing shows its record,
+ * every error fixture its issue at the right line and column, and a click
+ * on an issue selects its text. Screenshots of a valid and an invalid
+ * listing go to test/browser/screenshots/.
+ */
+
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium } from "./chromium";
+
+const ROOT = new URL("../../", import.meta.url);
+const PLAYGROUND = new URL("site/playground/index.html", ROOT);
+const SCREENSHOTS = fileURLToPath(new URL("test/browser/screenshots/", ROOT));
+const read = (path: string) => readFileSync(new URL(path, ROOT), "utf8");
+
+interface ErrorFixture {
+  readonly slug: string;
+  readonly text: string;
+  readonly error: { readonly code: string; readonly line: number; readonly column: number };
+}
+
+const ERROR_FIXTURES: ErrorFixture[] = readdirSync(new URL("fixtures/errors/", ROOT))
+  .filter((name) => name.endsWith(".txt"))
+  .sort()
+  .map((name) => {
+    const slug = name.slice(0, -".txt".length);
+    const { error } = JSON.parse(read(`fixtures/errors/${slug}.json`)) as Pick<ErrorFixture, "error">;
+    return { slug, text: read(`fixtures/errors/${name}`), error };
+  });
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(PLAYGROUND)) throw new Error("site/playground/index.html is missing: run `npm run site` first");
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  await page.goto(PLAYGROUND.href);
+  expect(problems).toEqual([]);
+});
+afterAll(() => browser?.close());
+
+/** Puts text in the listing as a user would, and waits for the page to render it. */
+async function type(text: string): Promise<void> {
+  await page.locator("textarea#listing").fill(text);
+  await settle();
+}
+
+/** Two animation frames: the page parses at most once a frame. */
+const settle = () => page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+
+const record = async (): Promise<unknown> => JSON.parse(await page.locator("pre#record").innerText());
+const issues = () => page.locator("ul#issues > li").allInnerTexts();
+
+test("opens on the reference listing and shows its record with no issues", async () => {
+  expect(await page.locator("textarea#listing").inputValue()).toBe(read("fixtures/the-red-shoes.txt"));
+  expect(await record()).toEqual(JSON.parse(read("fixtures/the-red-shoes.json")));
+  expect(await issues()).toEqual([]);
+  expect(await page.locator("#status").innerText()).toBe("No issues: parseListing returns this record.");
+  await page.screenshot({ path: `${SCREENSHOTS}playground-valid.png` });
+});
+
+test("offers the reference listing and one listing per error code in its sample menu", async () => {
+  const labels = await page.locator("select#sample option").allInnerTexts();
+  const codes = [...new Set(ERROR_FIXTURES.map((fixture) => fixture.error.code))].sort();
+  expect(labels[0]).toBe("The Red Shoes (the reference listing)");
+  expect(labels.slice(1).map((label) => label.split(" ")[0])).toEqual(codes);
+});
+
+describe("shows each error fixture's issue with its code and line:column", () => {
+  test.each(ERROR_FIXTURES)("$slug", async ({ text, error }) => {
+    await type(text);
+    const shown = await issues();
+    expect(shown.some((issue) => issue.startsWith(`${error.code} ${error.line}:${error.column} `))).toBe(true);
+  });
+});
+
+test("selects the offending text in the listing when an issue is clicked", async () => {
+  const text = "The Red Shoes\n7.5\n1948\n133 min";
+  await type(text);
+  expect(await issues()).toEqual(["E_INVALID 2:1 rating 7.5 is outside 0–5"]);
+  await page.locator("ul#issues > li button").first().click();
+  const selection = await page
+    .locator("textarea#listing")
+    .evaluate((area: { selectionStart: number; selectionEnd: number }) => [area.selectionStart, area.selectionEnd]);
+  expect(selection[0]).toBe(text.indexOf("7.5"));
+  expect(await page.evaluate("document.activeElement.id")).toBe("listing");
+});
+
+test("shows a sample chosen from the menu, and takes a screenshot of an invalid listing", async () => {
+  const sample = ERROR_FIXTURES.find((fixture) => fixture.slug === "invalid-empty-review");
+  await page.locator("select#sample").selectOption({ label: "E_INVALID at 5:1 (invalid-empty-review)" });
+  await settle();
+  expect(await page.locator("textarea#listing").inputValue()).toBe(sample?.text);
+  expect((await issues())[0]).toMatch(/^E_INVALID 5:1 /);
+  await page.screenshot({ path: `${SCREENSHOTS}playground-invalid.png` });
+});
+
+test("loads only classic scripts, which run from file:// too: the library's browser build, then the page's", () => {
+  const html = readFileSync(PLAYGROUND, "utf8");
+  expect([...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1])).toEqual([
+    ' type="application/json" id="samples"',
+    ' src="film-listing.js"',
+    ' src="playground.js"',
+  ]);
+});
