@@ -9,28 +9,20 @@
  * from `file://` as from any static host.
  */
 
-import type { Inspection, Issue, Path, Sample, Span } from "./inspection";
+import type { FieldSpan, ListingInspection, ListingIssue } from "../../src/index";
 
 declare const filmListing: typeof import("../../src/index");
 
-/** The inspection of a text: `inspectListing` when the build has it. */
-function inspect(text: string): Inspection {
-  const api = filmListing as typeof filmListing & { inspectListing?: (text: string) => Inspection };
-  if (typeof api.inspectListing === "function") return api.inspectListing(text);
-  const result = filmListing.safeParseListing(text);
-  if (result.success) return { film: result.data, issues: [], spans: [] };
-  const { error } = result;
-  const at = { line: error.line, column: error.column, offset: error.offset };
-  const issue: Issue = {
-    ...at,
-    code: error.code,
-    severity: "error",
-    reason: error.reason,
-    message: error.message,
-    end: at,
-    ...(error.path === undefined ? {} : { path: [...error.path] }),
-  };
-  return { film: null, issues: [issue], spans: [] };
+/** A field of the record, as zod names it: `["cast", 2]`. */
+type Path = FieldSpan["path"];
+
+/** One listing of the sample menu, taken from the fixtures at build time. */
+interface Sample {
+  readonly group: string;
+  readonly label: string;
+  readonly text: string;
+  /** For a listing of the error fixtures: the error it must give. */
+  readonly error?: { readonly code: string; readonly line: number; readonly column: number };
 }
 
 const byId = <T extends HTMLElement>(id: string): T => {
@@ -104,7 +96,7 @@ interface Mark {
   readonly id: string;
 }
 
-function marksOf(inspection: Inspection): Mark[] {
+function marksOf(inspection: ListingInspection): Mark[] {
   const marks: Mark[] = inspection.spans.map((span) => ({
     start: span.start.offset,
     end: span.end.offset,
@@ -177,7 +169,7 @@ function markElement(id: string): Element | null {
 // The record: JSON as `JSON.stringify(film, null, 2)` writes it, with each
 // value that has a span wrapped in an element that selects it.
 
-function renderRecord(film: unknown, spans: ReadonlyMap<string, Span>): void {
+function renderRecord(film: unknown, spans: ReadonlyMap<string, FieldSpan>): void {
   const fragment = document.createDocumentFragment();
   const write = (value: unknown, path: Path, indent: string): void => {
     if (typeof value === "object" && value !== null) {
@@ -220,7 +212,7 @@ function renderRecord(film: unknown, spans: ReadonlyMap<string, Span>): void {
   record.replaceChildren(fragment);
 }
 
-function renderIssues(issues: readonly Issue[]): void {
+function renderIssues(issues: readonly ListingIssue[]): void {
   const items = issues.map((issue, index) => {
     const item = document.createElement("li");
     item.className = `issue-item ${issue.severity}`;
@@ -255,7 +247,7 @@ function renderIssues(issues: readonly Issue[]): void {
 
 function update(): void {
   const text = listing.value;
-  const inspection = inspect(text);
+  const inspection = filmListing.inspectListing(text);
   renderMirror(text, marksOf(inspection));
   renderIssues(inspection.issues);
   renderRecord(inspection.film, new Map(inspection.spans.map((span) => [keyOf(span.path), span])));

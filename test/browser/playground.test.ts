@@ -85,16 +85,49 @@ describe("shows each error fixture's issue with its code and line:column", () =>
   });
 });
 
+/** The textarea's selected text. */
+const selected = () =>
+  page
+    .locator("textarea#listing")
+    .evaluate((area: { value: string; selectionStart: number; selectionEnd: number }) =>
+      area.value.slice(area.selectionStart, area.selectionEnd),
+    );
+
 test("selects the offending text in the listing when an issue is clicked", async () => {
-  const text = "The Red Shoes\n7.5\n1948\n133 min";
-  await type(text);
+  await type("The Red Shoes\n7.5\n1948\n133 min");
   expect(await issues()).toEqual(["E_INVALID 2:1 rating 7.5 is outside 0–5"]);
   await page.locator("ul#issues > li button").first().click();
-  const selection = await page
-    .locator("textarea#listing")
-    .evaluate((area: { selectionStart: number; selectionEnd: number }) => [area.selectionStart, area.selectionEnd]);
-  expect(selection[0]).toBe(text.indexOf("7.5"));
+  expect(await selected()).toBe("7.5");
   expect(await page.evaluate("document.activeElement.id")).toBe("listing");
+});
+
+test("selects the text a value was read from when it is clicked in the record, or chosen with the keyboard", async () => {
+  await type(read("fixtures/the-red-shoes.txt"));
+  await page.locator('pre#record [data-path="genres.2"]').click();
+  expect(await selected()).toBe("Music");
+  await page.locator('pre#record [data-path="runtimeMinutes"]').focus();
+  await page.keyboard.press("Enter");
+  expect(await selected()).toBe("133 min");
+  await page.locator('pre#record [data-path="reviews.0.text"]').focus();
+  await page.keyboard.press(" ");
+  expect(await selected()).toBe(JSON.parse(read("fixtures/the-red-shoes.json")).reviews[0].text);
+});
+
+test("highlights, behind the text, every value where it was read and every issue", async () => {
+  const text = "The Red Shoes\n7.5\nDrama\n1948\nStarring: Moira Shearer, Anton Walbrook";
+  await type(text);
+  const marks = await page
+    .locator("#highlight mark")
+    .evaluateAll((elements) => elements.map((element) => [element.getAttribute("class"), element.textContent]));
+  expect(marks).toEqual([
+    ["field f-header", "The Red Shoes"],
+    ["issue issue-error", "7.5"],
+    ["field f-genres", "Drama"],
+    ["field f-header", "1948"],
+    ["field f-names", "Moira Shearer"],
+    ["field f-names", "Anton Walbrook"],
+  ]);
+  expect(await page.locator("#highlight").textContent()).toBe(`${text}\u200b`);
 });
 
 test("shows a sample chosen from the menu, and takes a screenshot of an invalid listing", async () => {
