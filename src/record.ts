@@ -13,7 +13,7 @@
 
 import type { core } from "zod";
 import type { ListingIssueCode } from "./errors";
-import type { Film } from "./film";
+import type { Film, Review } from "./film";
 import { collapseSpaces } from "./grammar/leaves";
 import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, ReviewNode, VotesNode } from "./grammar/tree";
 import { checkParsedFilm, MIN_YEAR } from "./parsed-schema";
@@ -97,10 +97,10 @@ const SECTION_TITLE: Readonly<Record<ListSectionKind, string>> = {
 const SECTION_KINDS = Object.keys(SECTION_RANK) as ListSectionKind[];
 
 /**
- * A comma between names, unless a suffix follows it (`Sammy Davis, Jr.` is
- * one name).
+ * What follows a comma that does not split names, up to the next comma or
+ * the end: a suffix (`Sammy Davis, Jr.` is one name).
  */
-const NAME_SEPARATOR = /,(?! *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$))/g;
+const SUFFIX_AFTER_COMMA = / *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/y;
 
 const SPACE = 32;
 
@@ -186,11 +186,23 @@ function buildRecord(
   };
 
   // Validation of what the input decides (see `parsedFilmSchema`); the
-  // record's other values are valid by construction.
-  const result = checkParsedFilm(record, context.latestYear);
+  // record's other values are valid by construction. Zod sees the reviews
+  // only up to the first empty one: it builds a costly issue for each, and
+  // a page of lone quotes holds hundreds of thousands; the later ones share
+  // that issue, each with its own path.
+  const firstEmpty = record.reviews.findIndex((review) => review.text === "");
+  const checked = firstEmpty === -1 ? record : { ...record, reviews: record.reviews.slice(0, firstEmpty + 1) };
+  const result = checkParsedFilm(checked, context.latestYear);
   if (!result.success) {
     if (findings === undefined) return undefined;
-    invalidValues(result.error.issues, record, tree, reviewNodes, context, findings);
+    invalidValues(
+      withLaterEmptyReviews(result.error.issues, record.reviews, firstEmpty),
+      record,
+      tree,
+      reviewNodes,
+      context,
+      findings,
+    );
   }
   if (findings?.spans !== undefined) valueSpans(record, tree, synopsis, reviewNodes, findings);
   if (
@@ -207,6 +219,21 @@ function buildRecord(
     );
   }
   return record;
+}
+
+/** `issues`, and for each empty review after `firstEmpty` the issue of that one with its own path. */
+function withLaterEmptyReviews(
+  issues: readonly core.$ZodIssue[],
+  reviews: readonly Review[],
+  firstEmpty: number,
+): readonly core.$ZodIssue[] {
+  const empty = issues.find((issue) => issue.path[0] === "reviews" && issue.path[1] === firstEmpty);
+  if (empty === undefined) return issues;
+  const all = [...issues];
+  for (let index = firstEmpty + 1; index < reviews.length; index++) {
+    if ((reviews[index] as Review).text === "") all.push({ ...empty, path: ["reviews", index, "text"] });
+  }
+  return all;
 }
 
 /**
@@ -319,16 +346,15 @@ function trailingRun(
   findings: Findings | undefined,
 ): number {
   // Walk back over the run, keeping each line's collapsed text for the
-  // second, forward pass that adds the names in order.
+  // second, forward pass that adds the names in order. The header genres
+  // are looked up in a set, made only when a line needs it.
   const texts: string[] = [];
+  const isHeaderGenre = lookup(headerGenres);
   let start = lines.length;
   while (start > 0) {
     const text = collapseSpaces((lines[start - 1] as LineNode).text);
     const lower = text.toLowerCase();
-    const known =
-      vocabulary.badges.has(lower) ||
-      vocabulary.genres.has(lower) ||
-      headerGenres.some((genre) => collapseSpaces(genre.text).toLowerCase() === lower);
+    const known = vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || isHeaderGenre(lower);
     if (!known) break;
     texts.push(text);
     start--;
@@ -346,6 +372,19 @@ function trailingRun(
 }
 
 /**
+ * Whether a lower-case name is one of `lines`, collapsed and lower-cased;
+ * the set is made on the first question, as most listings ask none.
+ */
+function lookup(lines: readonly LineNode[]): (lower: string) => boolean {
+  let names: Set<string> | undefined;
+  return (lower) => {
+    if (lines.length === 0) return false;
+    names ??= new Set(lines.map((line) => collapseSpaces(line.text).toLowerCase()));
+    return names.has(lower);
+  };
+}
+
+/**
  * Adds the names of one line of a section (`text`, starting at clean
  * offset `at`), split at commas, each trimmed with its spaces collapsed.
  */
@@ -355,10 +394,8 @@ function addNames(names: string[], field: string, text: string, at: number, find
     if (name !== "") names.push(name);
     return;
   }
-  NAME_SEPARATOR.lastIndex = 0;
   for (let from = 0; ; ) {
-    const separator = NAME_SEPARATOR.exec(text);
-    const to = separator === null ? text.length : separator.index;
+    const to = nextSeparator(text, from);
     let start = from;
     let end = to;
     while (start < end && text.charCodeAt(start) === SPACE) start++;
@@ -367,24 +404,38 @@ function addNames(names: string[], field: string, text: string, at: number, find
       findings?.span([field, names.length], at + start, at + end);
       names.push(collapseSpaces(text.slice(start, end)));
     }
-    if (separator === null) return;
+    if (to === text.length) return;
     from = to + 1;
   }
 }
 
 /**
+ * The index of the first comma from `from` on that splits names, or the
+ * end. Each comma is looked at once: a lookahead for the suffix and the
+ * comma after it would read a list of suffixes again at every comma.
+ */
+function nextSeparator(text: string, from: number): number {
+  for (let comma = text.indexOf(",", from); comma !== -1; comma = text.indexOf(",", comma + 1)) {
+    SUFFIX_AFTER_COMMA.lastIndex = comma + 1;
+    if (!SUFFIX_AFTER_COMMA.test(text)) return comma;
+  }
+  return text.length;
+}
+
+/**
  * Names without repeats, compared case-insensitively, first spelling kept.
- * Lists here hold a handful of names, so a scan beats a Set.
+ * A set of keys, so that thousands of names cost thousands of steps, not
+ * millions.
  */
 class UniqueNames {
   readonly names: string[] = [];
-  readonly #keys: string[] = [];
+  readonly #keys = new Set<string>();
 
   /** Adds `name` unless it is a repeat; whether it was added. */
   add(name: string): boolean {
     const key = name.toLowerCase();
-    if (this.#keys.includes(key)) return false;
-    this.#keys.push(key);
+    if (this.#keys.has(key)) return false;
+    this.#keys.add(key);
     this.names.push(name);
     return true;
   }
@@ -392,17 +443,31 @@ class UniqueNames {
 
 /**
  * The vote count, computed on the digits so that `(4.1M)` is exactly
- * 4100000. A count that is not whole comes out fractional, for the schema
- * to refuse.
+ * 4100000. A count that is not whole comes out fractional, or `NaN` where
+ * a double would round it whole, for the schema to refuse.
  */
 function voteCount({ whole, fraction, unit }: VotesNode): number {
   if (fraction === "" && unit === "" && !whole.includes(",")) return Number(whole);
   const digits = whole.replace(/,/g, "");
   const exponent = unit === "" ? 0 : unit.toLowerCase() === "k" ? 3 : 6;
-  const significant = fraction.replace(/0+$/, "");
+  const significant = withoutTrailingZeros(fraction);
   if (significant.length <= exponent) return Number(digits + significant.padEnd(exponent, "0"));
-  return Number(`${digits}${significant.slice(0, exponent)}.${significant.slice(exponent)}`);
+  const value = Number(`${digits}${significant.slice(0, exponent)}.${significant.slice(exponent)}`);
+  // Digits past the point that a double cannot hold still make it fractional.
+  return Number.isInteger(value) ? Number.NaN : value;
 }
+
+/**
+ * `digits` without its trailing zeros. A loop from the end: `/0+$/` tries
+ * every run of zeros from its start, quadratic in a long run of them.
+ */
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === ZERO) end--;
+  return digits.slice(0, end);
+}
+
+const ZERO = 48;
 
 /**
  * Notes each value the schema refuses as E_INVALID at the line it came
