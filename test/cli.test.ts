@@ -10,7 +10,7 @@ import tsupConfig from "../tsup.config";
 
 const ROOT = join(import.meta.dirname, "..");
 const FIXTURES = join(ROOT, "fixtures");
-/** Inside the package, so that the built file finds zod and parsimmon in node_modules as dist/cli.js does. */
+/** Inside the package, so that the built file finds zod and date-fns in node_modules as dist/cli.js does. */
 const CACHE = join(ROOT, "node_modules", ".cache");
 
 /** Each test spawns node a few times; a busy machine can take seconds for each. */

@@ -1,8 +1,13 @@
 /**
- * The few combinators the grammar needs, on parsimmon's own parser and
- * reply types.
+ * The parser the grammar is made of, and the few combinators it needs.
  *
- * Parsimmon's built-in `seq`, `alt`, `many`, `map` and `chain` merge the
+ * A parser is parsimmon's: a step function `_` from the input and an index
+ * to a reply, with parsimmon's reply shape. The grammar needs that shape and
+ * nothing else of the library, which ships as one UMD file that bundlers
+ * cannot shake (a third of an app that only parses), so the shape is
+ * written here.
+ *
+ * Parsimmon's own `seq`, `alt`, `many`, `map` and `chain` merge the
  * expectations of every reply they pass on, and each merge builds a Set and
  * sorts an array, even for two successes with nothing to merge: in a
  * benchmark of the reference listing that was most of the parse. These
@@ -11,7 +16,36 @@
  * failure returned is the one that explains the error (see `parse.ts`).
  */
 
-import P from "parsimmon";
+/** A parser that matched: where it stopped, and what it read. */
+export interface SuccessReply<T> {
+  status: true;
+  index: number;
+  value: T;
+  furthest: number;
+  expected: string[];
+}
+
+/** A parser that did not match: how far it got, and what it expected there. */
+export interface FailureReply {
+  status: false;
+  index: -1;
+  value: null;
+  furthest: number;
+  expected: string[];
+}
+
+/** What one step of a parser returns. */
+export type Reply<T> = SuccessReply<T> | FailureReply;
+
+/** A parser: its step function, run at an index of the input. */
+export interface Parser<T> {
+  readonly _: (input: string, index: number) => Reply<T>;
+}
+
+/** The parser whose step is `step`. */
+export function makeParser<T>(step: (input: string, index: number) => Reply<T>): Parser<T> {
+  return { _: step };
+}
 
 /** No expectations: what every success carries. */
 const NOTHING_EXPECTED: string[] = [];
@@ -20,36 +54,30 @@ const NOTHING_EXPECTED: string[] = [];
  * A success reply, as `P.makeSuccess` makes it but without a new empty
  * array of expectations each time (nothing here adds to it).
  */
-export function succeed<T>(index: number, value: T): P.SuccessReply<T> {
+export function succeed<T>(index: number, value: T): SuccessReply<T> {
   return { status: true, index, value, furthest: -1, expected: NOTHING_EXPECTED };
 }
 
 /** A failure reply; `expected` is made once per leaf, not per failure. */
-export function fail(index: number, expected: string[]): P.FailureReply {
+export function fail(index: number, expected: string[]): FailureReply {
   return { status: false, index: -1, value: null, furthest: index, expected };
 }
 
-/** A parser with parsimmon's step function, where a parser is run. */
-type Runnable<T> = { _: (input: string, index: number) => P.Reply<T> };
-
-/**
- * Runs one step of `parser`. It reads `_` at each call: a lazy parser
- * (every rule of `createLanguage`) replaces its own `_` on first use.
- */
-export function step<T>(parser: P.Parser<T>, input: string, index: number): P.Reply<T> {
-  return (parser as unknown as Runnable<T>)._(input, index);
+/** Runs one step of `parser`. */
+export function step<T>(parser: Parser<T>, input: string, index: number): Reply<T> {
+  return parser._(input, index);
 }
 
-type Parsers<T extends readonly unknown[]> = { readonly [K in keyof T]: P.Parser<T[K]> };
+type Parsers<T extends readonly unknown[]> = { readonly [K in keyof T]: Parser<T[K]> };
 
 /** Each parser in turn; the values as a tuple, or the first failure. */
-export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): P.Parser<T> {
+export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): Parser<T> {
   const count = parsers.length;
-  return P((input, start) => {
+  return makeParser((input, start) => {
     const values: unknown[] = new Array(count);
     let index = start;
     for (let at = 0; at < count; at++) {
-      const reply = step(parsers[at] as P.Parser<unknown>, input, index);
+      const reply = step(parsers[at] as Parser<unknown>, input, index);
       if (!reply.status) return reply;
       values[at] = reply.value;
       index = reply.index;
@@ -59,16 +87,16 @@ export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): 
 }
 
 /** `parser`'s value passed through `transform`. */
-export function map<T, U>(parser: P.Parser<T>, transform: (value: T) => U): P.Parser<U> {
-  return P((input, start) => {
+export function map<T, U>(parser: Parser<T>, transform: (value: T) => U): Parser<U> {
+  return makeParser((input, start) => {
     const reply = step(parser, input, start);
     return reply.status ? succeed(reply.index, transform(reply.value)) : reply;
   });
 }
 
 /** `parser`, or `null` without consuming anything; a miss is forgotten. */
-export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
-  return P((input, start) => {
+export function optional<T>(parser: Parser<T>): Parser<T | null> {
+  return makeParser((input, start) => {
     const reply = step(parser, input, start);
     return reply.status ? reply : succeed(start, null);
   });
@@ -78,8 +106,8 @@ export function optional<T>(parser: P.Parser<T>): P.Parser<T | null> {
  * `parser` as many times as it matches; the miss that ends the run is
  * forgotten. `parser` must consume input when it succeeds.
  */
-export function many<T>(parser: P.Parser<T>): P.Parser<T[]> {
-  return P((input, start) => {
+export function many<T>(parser: Parser<T>): Parser<T[]> {
+  return makeParser((input, start) => {
     const values: T[] = [];
     for (let index = start; ; ) {
       const reply = step(parser, input, index);

@@ -3,9 +3,8 @@
  * year, runtime and certification, in that fixed order.
  */
 
-import type P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
-import { map, succeed } from "./combinators";
+import { map, type Parser, type SuccessReply, succeed } from "./combinators";
 import { afterBlankLines, anyLineBut, collapseSpaces, EXPECTED, line, lineEnd, lineTester } from "./leaves";
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
@@ -51,11 +50,11 @@ const NOT_A_GENRE = {
 };
 
 /** The first non-blank line, whatever it says. */
-export const title: P.Parser<LineNode> = anyLineBut(EXPECTED.title);
+export const title: Parser<LineNode> = anyLineBut(EXPECTED.title);
 
-export const rating: P.Parser<LineNode> = line(RATING, "a rating like 4.3", DIGIT);
+export const rating: Parser<LineNode> = line(RATING, "a rating like 4.3", DIGIT);
 
-export const votes: P.Parser<VotesNode> = map(
+export const votes: Parser<VotesNode> = map(
   line(VOTES, "a vote count like (398)", PARENTHESIS),
   ({ at, text, groups }) => ({
     at,
@@ -66,7 +65,7 @@ export const votes: P.Parser<VotesNode> = map(
   }),
 );
 
-export const headerGenre: P.Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
+export const headerGenre: Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
 
 /** A listing has at most this many header genres. */
 export const MAX_HEADER_GENRES = 10;
@@ -93,9 +92,9 @@ export function isGenreShaped(text: string, vocabulary: Vocabulary): boolean {
   return vocabulary.genres.has(collapseSpaces(text).toLowerCase());
 }
 
-export const year: P.Parser<LineNode> = line(YEAR, EXPECTED.year, DIGIT);
+export const year: Parser<LineNode> = line(YEAR, EXPECTED.year, DIGIT);
 
-export const runtime: P.Parser<RuntimeNode> = map(
+export const runtime: Parser<RuntimeNode> = map(
   line(RUNTIME, "a runtime like 2h 13m", DIGIT),
   ({ at, text, groups }) => ({
     at,
@@ -155,7 +154,7 @@ export function isCertification(text: string, headerGenres: readonly string[], v
  */
 export function certification(
   vocabulary: Vocabulary,
-): (input: string, start: number, headerGenres: readonly LineNode[]) => P.SuccessReply<LineNode> | null {
+): (input: string, start: number, headerGenres: readonly LineNode[]) => SuccessReply<LineNode> | null {
   // No certification is longer than the longest name or token; a synopsis
   // line is turned away before it is lower-cased.
   const longest = Math.max(10, ...[...vocabulary.certifications].map((name) => name.length + 8));

@@ -3,8 +3,7 @@
  * with sticky regular expressions so that no leaf slices the input.
  */
 
-import P from "parsimmon";
-import { fail, succeed } from "./combinators";
+import { fail, makeParser, type Parser, type SuccessReply, succeed } from "./combinators";
 import type { LineNode } from "./tree";
 
 /**
@@ -46,17 +45,17 @@ function firstCharacterTable(characters: FirstCharacter): Uint8Array {
  * lines after it, which the layout ignores. `startsWith` tells at a glance
  * which lines cannot match, so that most lines never reach the pattern.
  */
-export function line(pattern: RegExp, description: string, startsWith?: FirstCharacter): P.Parser<LineMatch> {
+export function line(pattern: RegExp, description: string, startsWith?: FirstCharacter): Parser<LineMatch> {
   const match = lineMatcher(pattern, startsWith);
   const expected = [description];
-  return P((input, start) => match(input, start) ?? fail(start, expected));
+  return makeParser((input, start) => match(input, start) ?? fail(start, expected));
 }
 
 /** The step of {@link line}: the reply, or `null` for no match. */
 export function lineMatcher(
   pattern: RegExp,
   startsWith?: FirstCharacter,
-): (input: string, start: number) => P.SuccessReply<LineMatch> | null {
+): (input: string, start: number) => SuccessReply<LineMatch> | null {
   const sticky = lineRegExp(pattern);
   const first = startsWith === undefined ? undefined : firstCharacterTable(startsWith);
   return (input, start) => {
@@ -119,7 +118,7 @@ interface LineKind {
  * synopsis lines, and the kind is tested, not run for a match, and only on
  * lines whose first character could start it.
  */
-export function anyLineBut(description: string, refused?: LineKind): P.Parser<LineNode> {
+export function anyLineBut(description: string, refused?: LineKind): Parser<LineNode> {
   return wholeLine(description, refused, false);
 }
 
@@ -127,14 +126,14 @@ export function anyLineBut(description: string, refused?: LineKind): P.Parser<Li
  * One line of the given kind, as {@link anyLineBut} finds it: for leaves
  * that need the line's text but no groups of its pattern.
  */
-export function lineOfKind(description: string, kind: LineKind): P.Parser<LineNode> {
+export function lineOfKind(description: string, kind: LineKind): Parser<LineNode> {
   return wholeLine(description, kind, true);
 }
 
-function wholeLine(description: string, kind: LineKind | undefined, wanted: boolean): P.Parser<LineNode> {
+function wholeLine(description: string, kind: LineKind | undefined, wanted: boolean): Parser<LineNode> {
   const isOfKind = kind === undefined ? undefined : lineTester(kind.pattern, kind.startsWith);
   const expected = [description];
-  return P((input, start) => {
+  return makeParser((input, start) => {
     if (start >= input.length || (isOfKind !== undefined && isOfKind(input, start) !== wanted)) {
       return fail(start, expected);
     }
@@ -144,7 +143,7 @@ function wholeLine(description: string, kind: LineKind | undefined, wanted: bool
 }
 
 /** The blank lines before the first line. */
-export const blankLines: P.Parser<null> = P((input, start) => succeed(afterBlankLines(input, start), null));
+export const blankLines: Parser<null> = makeParser((input, start) => succeed(afterBlankLines(input, start), null));
 
 const RUN_OF_SPACES = / {2,}/g;
 // Faster than `includes("  ")`, which starts a comparison at every space.

@@ -11,9 +11,8 @@
  * is noted and nothing is allocated for them.
  */
 
-import type P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
-import { many, step } from "./combinators";
+import { many, type SuccessReply, step } from "./combinators";
 import {
   certification,
   headerGenre,
@@ -109,8 +108,8 @@ export function listingReader(vocabulary: Vocabulary): (input: string) => Listin
 
     // The synopsis, then the name sections in any order (their order is
     // checked with the record, to point at the offending header).
-    const synopsis = step(synopsisLines, input, index) as P.SuccessReply<LineNode[]>;
-    const sections = step(listSections, input, synopsis.index) as P.SuccessReply<ListingNode["sections"]>;
+    const synopsis = step(synopsisLines, input, index) as SuccessReply<LineNode[]>;
+    const sections = step(listSections, input, synopsis.index) as SuccessReply<ListingNode["sections"]>;
     index = sections.index;
 
     // What is left is the reviews section or nothing: every other line is

@@ -3,8 +3,7 @@
  * spanning any number of lines, blank ones included.
  */
 
-import P from "parsimmon";
-import { fail, succeed } from "./combinators";
+import { fail, makeParser, type Parser, succeed } from "./combinators";
 import { EXPECTED } from "./leaves";
 import type { ReviewNode } from "./tree";
 
@@ -28,7 +27,7 @@ const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
  * Written as one scan with `indexOf` rather than combinators: a review may
  * be megabytes long, and this keeps it a single linear pass.
  */
-export const review: P.Parser<ReviewNode> = P((input, start) => {
+export const review: Parser<ReviewNode> = makeParser((input, start) => {
   if (!opens(input.charCodeAt(start))) return fail(start, EXPECTED_OPEN);
   for (let lineStart = start; ; ) {
     const newline = input.indexOf("\n", lineStart);

@@ -5,8 +5,7 @@
  * without its colon) or followed by its colon and inline names.
  */
 
-import P from "parsimmon";
-import { fail, many, map, sequence, succeed } from "./combinators";
+import { fail, makeParser, many, map, type Parser, sequence, succeed } from "./combinators";
 import { anyLineBut, lineMatcher, lineOfKind } from "./leaves";
 import type { LineNode, ListSectionKind, ListSectionNode } from "./tree";
 
@@ -30,7 +29,7 @@ export const SECTION_HEADER = new RegExp(
 );
 
 /** A line of synopsis or of names: anything but a section header. */
-export const contentLine: P.Parser<LineNode> = anyLineBut("a line of text", {
+export const contentLine: Parser<LineNode> = anyLineBut("a line of text", {
   startsWith: "sdac",
   pattern: SECTION_HEADER,
 });
@@ -44,21 +43,18 @@ const listHeader = lineOfKind("a section header (Starring:, Directed by:, Also A
 const KIND_BY_INITIAL: Readonly<Record<string, ListSectionKind>> = { s: "cast", d: "directors", a: "availableOn" };
 
 /** `Starring:`, `Directed by:` or `Also Available On:`, and the lines below it. */
-export const listSection: P.Parser<ListSectionNode> = map(
-  sequence(listHeader, many(contentLine)),
-  ([header, lines]) => {
-    // The header matched LIST_HEADER, whose names hold no colon: the inline
-    // names are what follows the first colon. (Reading them this way, rather
-    // than from named groups, saves building a match on every section.)
-    const colon = header.text.indexOf(":");
-    return {
-      kind: KIND_BY_INITIAL[header.text.charAt(0).toLowerCase()] as ListSectionKind,
-      header,
-      inline: colon === -1 ? "" : header.text.slice(colon + 1),
-      lines,
-    };
-  },
-);
+export const listSection: Parser<ListSectionNode> = map(sequence(listHeader, many(contentLine)), ([header, lines]) => {
+  // The header matched LIST_HEADER, whose names hold no colon: the inline
+  // names are what follows the first colon. (Reading them this way, rather
+  // than from named groups, saves building a match on every section.)
+  const colon = header.text.indexOf(":");
+  return {
+    kind: KIND_BY_INITIAL[header.text.charAt(0).toLowerCase()] as ListSectionKind,
+    header,
+    inline: colon === -1 ? "" : header.text.slice(colon + 1),
+    lines,
+  };
+});
 
 const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, "c");
 const seeAllLine = lineMatcher(/see +all/iy, "s");
@@ -68,7 +64,7 @@ const EXPECTED_REVIEWS_HEADER = ["Community Reviews"];
  * The reviews header. A `See all` link glued to it or alone on the next
  * line is not content.
  */
-export const reviewsHeader: P.Parser<LineNode> = P((input, start) => {
+export const reviewsHeader: Parser<LineNode> = makeParser((input, start) => {
   const header = reviewsHeaderLine(input, start);
   if (header === null) return fail(start, EXPECTED_REVIEWS_HEADER);
   const link = header.value.groups.seeAll === undefined ? seeAllLine(input, header.index) : null;
