@@ -31,6 +31,60 @@ function wouldRoundTrip(film: Film, parseOptions: ParseOptions = options): boole
   return result.success && isDeepStrictEqual(result.data, film);
 }
 
+/** The reasons of formatListing's last guard, which re-parses the text it wrote. */
+const READ_BACK = /\bwould (?:read back|not read back|be written as a listing that does not parse)\b/;
+
+/** `["reviews", 0, "text"]` → `reviews[0].text`, as refusals name a field. */
+const label = (path: readonly (string | number)[]) =>
+  path.map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? key : `.${key}`)).join("");
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>(
+    (current, key) =>
+      typeof current === "object" && current !== null ? (current as Record<string | number, unknown>)[key] : undefined,
+    value,
+  );
+}
+
+/**
+ * A record is written so that it reads back deep-equal, or refused, and then
+ * it would indeed not read back. With the default vocabulary every refusal
+ * comes from a rule that names what the layout cannot express, at a field
+ * the record has: a refusal by the last guard (which re-parses the text)
+ * would mean that the parser reads back differently what the rules let
+ * through, a parser regression, never passed off as a refusal here. An
+ * extended vocabulary can turn a name into a genre or a badge in ways the
+ * rules do not foresee: there the last guard may refuse, at the first field,
+ * in record order, that the text reads back differently.
+ */
+function expectWrittenOrRightlyRefused(film: Film, parseOptions: ParseOptions = options, lastGuard = false): void {
+  const written = format(film, parseOptions);
+  if (typeof written === "string") {
+    expect(parseListing(written, parseOptions)).toStrictEqual(film);
+    return;
+  }
+  expect(written.code).toBe("E_UNREPRESENTABLE");
+  expect(wouldRoundTrip(film, parseOptions)).toBe(false);
+  const path = written.path ?? [];
+  if (!READ_BACK.test(written.reason)) {
+    expect(path.length).toBeGreaterThan(0);
+    expect(written.reason.startsWith(`${label(path)} `)).toBe(true);
+    return;
+  }
+  expect({ lastGuard: true, reason: written.reason }).toEqual({ lastGuard, reason: written.reason });
+  const readBack = safeParseListing(renderListing(film), parseOptions);
+  if (!readBack.success) {
+    expect(written.reason).toBe(
+      `the record would be written as a listing that does not parse: ${readBack.error.reason}`,
+    );
+    return;
+  }
+  const field = path[0] as keyof Film;
+  expect(isDeepStrictEqual(valueAt(readBack.data, path), valueAt(film, path))).toBe(false);
+  const keys = Object.keys(film) as (keyof Film)[];
+  for (const key of keys.slice(0, keys.indexOf(field))) expect(readBack.data[key]).toStrictEqual(film[key]);
+}
+
 const base: Film = {
   title: "The Red Shoes",
   rating: 4.3,
@@ -75,13 +129,7 @@ describe("round trip through formatListing", () => {
     () => {
       fc.assert(
         fc.property(filmArbitrary, (film) => {
-          const written = format(film);
-          if (typeof written === "string") {
-            expect(parseListing(written, options)).toStrictEqual(film);
-          } else {
-            expect(written.code).toBe("E_UNREPRESENTABLE");
-            expect(wouldRoundTrip(film)).toBe(false);
-          }
+          expectWrittenOrRightlyRefused(film);
         }),
         { numRuns: RUNS },
       );
@@ -94,13 +142,7 @@ describe("round trip through formatListing", () => {
     () => {
       fc.assert(
         fc.property(extendedFilm, (film) => {
-          const written = format(film, extended);
-          if (typeof written === "string") {
-            expect(parseListing(written, extended)).toStrictEqual(film);
-          } else {
-            expect(written.code).toBe("E_UNREPRESENTABLE");
-            expect(wouldRoundTrip(film, extended)).toBe(false);
-          }
+          expectWrittenOrRightlyRefused(film, extended, true);
         }),
         { numRuns: RUNS },
       );
@@ -117,18 +159,74 @@ describe("round trip through formatListing", () => {
           const result = safeParseListing(text, options);
           if (!result.success) return;
           parsed++;
-          const written = format(result.data);
-          if (typeof written === "string") {
-            expect(parseListing(written, options)).toStrictEqual(result.data);
-          } else {
-            expect(written.code).toBe("E_UNREPRESENTABLE");
-            expect(wouldRoundTrip(result.data)).toBe(false);
-          }
+          expectWrittenOrRightlyRefused(result.data);
         }),
         { numRuns: RUNS },
       );
       // Enough of the generated texts are listings for this to say something.
       expect(parsed).toBeGreaterThan(RUNS / 5);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "a record it writes, given one value the layout cannot express, is refused at that value with its reason",
+    () => {
+      /** A defect: the record with one bad value added, and the refusal's path and reason. */
+      type Defect = (film: Film) => [Film, (string | number)[], string];
+      const defects: Defect[] = [
+        (film) => [
+          { ...film, title: "The  Red Shoes" },
+          ["title"],
+          'title "The  Red Shoes" holds a run of spaces, which the parser collapses to one',
+        ],
+        (film) => [{ ...film, rating: -0 }, ["rating"], "rating 0 is -0, which is written and read back as 0"],
+        (film) => [
+          { ...film, genres: [...film.genres, "1999"] },
+          ["genres", film.genres.length],
+          `genres[${film.genres.length}] "1999" reads as a release year`,
+        ],
+        (film) => [
+          { ...film, cast: [...film.cast, "Walbrook, Anton"] },
+          ["cast", film.cast.length],
+          `cast[${film.cast.length}] "Walbrook, Anton" holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)`,
+        ],
+        (film) => [
+          { ...film, directors: [...film.directors, "Michael\tPowell"] },
+          ["directors", film.directors.length],
+          `directors[${film.directors.length}] "Michael\\tPowell" holds a tab or a Unicode space, which the parser reads as a plain space`,
+        ],
+        (film) => [
+          { ...film, badges: [...film.badges.filter((badge) => badge !== "Dolby Vision"), "dolby vision"] },
+          ["badges", film.badges.filter((badge) => badge !== "Dolby Vision").length],
+          `badges[${film.badges.filter((badge) => badge !== "Dolby Vision").length}] "dolby vision" is spelt "Dolby Vision" in the badge vocabulary`,
+        ],
+        (film) => [
+          { ...film, availableOn: [...film.availableOn, " Max"] },
+          ["availableOn", film.availableOn.length],
+          `availableOn[${film.availableOn.length}] " Max" starts or ends with a space, which the parser trims`,
+        ],
+        (film) => [
+          { ...film, reviews: [...film.reviews, { text: "Good. " }] },
+          ["reviews", film.reviews.length, "text"],
+          `reviews[${film.reviews.length}].text "Good. " starts or ends with white space or a blank line, which the parser trims`,
+        ],
+      ];
+      const writable = filmArbitrary.filter((film) => typeof format(film) === "string");
+      fc.assert(
+        fc.property(writable, fc.constantFrom(...defects), (film, defect) => {
+          const [bad, path, reason] = defect(film);
+          const refused = format(bad);
+          expect(refused).toBeInstanceOf(ListingError);
+          const { code, line, column, offset } = refused as ListingError;
+          expect({ code, line, column, offset }).toEqual({ code: "E_UNREPRESENTABLE", line: 1, column: 1, offset: 0 });
+          expect({ path: (refused as ListingError).path, reason: (refused as ListingError).reason }).toEqual({
+            path,
+            reason,
+          });
+        }),
+        { numRuns: RUNS },
+      );
     },
     TIMEOUT,
   );
