@@ -311,14 +311,31 @@ export function lineStarts(text: string): number[] {
 }
 
 /**
+ * The title a text must have if it parses: its first non-blank line, with
+ * white space read as spaces, trimmed, runs collapsed. `undefined` when a
+ * line up to it holds an invisible format character (zero-width, BOM, bidi
+ * mark…), whose cleaning has rules of its own.
+ */
+export function expectedTitle(text: string): string | undefined {
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (/\p{Cf}/u.test(line)) return undefined;
+    const title = line.replace(/\s+/g, " ").trim();
+    if (title !== "") return title;
+  }
+  return undefined;
+}
+
+/**
  * A failure has a known code and a position inside `text` whose line,
  * column and offset agree; a success is a record FilmSchema accepts, with
- * a year inside the bounds.
+ * a year inside the bounds and the text's first line as its title.
  */
 export function expectWellFormed(result: SafeParseListingResult, text: string): void {
   if (result.success) {
     expect(FilmSchema.safeParse(result.data).success).toBe(true);
     expect(result.data.year).toBeLessThanOrEqual(LATEST_YEAR);
+    const title = expectedTitle(text);
+    if (title !== undefined) expect(result.data.title).toBe(title);
     return;
   }
   expectPositionInside(result.error, text);

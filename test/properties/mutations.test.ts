@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { safeParseListing } from "../../src/index";
+import { parseListing, safeParseListing } from "../../src/index";
 import { errorFixtures, expectWellFormed, listingFixtures, options, RUNS, TIMEOUT } from "./arbitraries";
 
 /** One change to a fixture's lines or characters. */
@@ -84,6 +84,35 @@ describe("mutated fixtures", () => {
       );
       expect(outcomes).toContain("success");
       expect(outcomes.size).toBeGreaterThan(5);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "a new title line changes the title alone",
+    () => {
+      const records = new Map(listingFixtures.map(({ slug, text }) => [slug, parseListing(text, options)]));
+      const visible = fc.constantFrom(..."abcXYZ0129éß日本🎬.,:;!?'\"“”()-+&#/*");
+      const title = fc
+        .tuple(
+          visible,
+          fc.string({ unit: fc.oneof(visible, fc.constantFrom(" ", "  ", "\t", "\u00A0")), maxLength: 30 }),
+        )
+        .map(([first, rest]) => first + rest);
+      fc.assert(
+        fc.property(fc.constantFrom(...listingFixtures), title, (fixture, line) => {
+          // Lines keep their own ends; the title is the first with anything visible on it.
+          const lines = fixture.text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+          const at = lines.findIndex((text) => text.replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, "") !== "");
+          const end = /(?:\r\n|\r|\n)$/.exec(lines[at] as string)?.[0] ?? "";
+          lines[at] = line + end;
+          expect(parseListing(lines.join(""), options)).toStrictEqual({
+            ...records.get(fixture.slug),
+            title: line.replace(/\s+/g, " ").trim(),
+          });
+        }),
+        { numRuns: RUNS },
+      );
     },
     TIMEOUT,
   );

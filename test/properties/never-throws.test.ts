@@ -24,7 +24,7 @@ describe("safeParseListing never throws", () => {
   );
 
   test(
-    "for strings built from listing-like lines, a success passes FilmSchema and an error points inside",
+    "for strings built from listing-like lines, a success passes FilmSchema with the first line as its title, and an error points inside",
     () => {
       const outcomes = new Set<string>();
       fc.assert(
