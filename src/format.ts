@@ -3,11 +3,12 @@
  * written so that `parseListing` reads the same record back.
  */
 
-import type { core } from "zod";
+import { checkedRecord, type FieldPath, label } from "./checked-record";
 import { ListingError } from "./errors";
-import { type Film, FilmSchema } from "./film";
+import type { Film, FilmSchema } from "./film";
 import { isCertification, isGenreShaped, LINE_SHAPES, MAX_HEADER_GENRES } from "./grammar/header";
 import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, ZERO_WIDTH as ZERO_WIDTH_CHARACTERS } from "./lines";
+import { checkOptions } from "./options";
 import { latestYearFor, type ParseOptions, safeParseListing } from "./parse";
 import { type Vocabulary, vocabularyFor } from "./vocabulary";
 
@@ -25,9 +26,6 @@ import { type Vocabulary, vocabularyFor } from "./vocabulary";
  * @group Output
  */
 export type FormatOptions = ParseOptions;
-
-/** A field of the record, as zod names it: `["cast", 2]`. */
-type FieldPath = readonly (string | number)[];
 
 interface Problem {
   readonly path: FieldPath;
@@ -132,15 +130,11 @@ const CLOSING_QUOTE = /["”]$/;
  * @group Output
  */
 export function formatListing(film: Film, options: FormatOptions = {}): string {
-  if (typeof film !== "object" || film === null || Array.isArray(film)) {
-    throw new TypeError(`formatListing expects a Film record, got ${film === null ? "null" : typeof film}`);
-  }
-  const result = FilmSchema.safeParse(film);
-  if (!result.success) throw invalidRecord(result.error.issues[0] as core.$ZodIssue);
-  const record = result.data;
+  const record = checkedRecord(film, "formatListing");
 
-  const vocabulary = vocabularyFor(options);
-  const problem = findProblem(record, vocabulary, latestYearFor(options.referenceDate));
+  const checked = checkOptions(options);
+  const vocabulary = vocabularyFor(checked);
+  const problem = findProblem(record, vocabulary, latestYearFor(checked.referenceDate));
   if (problem !== undefined) throw unrepresentable(problem, record);
 
   const text = renderListing(record);
@@ -449,12 +443,6 @@ function valueAt(value: unknown, path: FieldPath): unknown {
   return current;
 }
 
-/** `["cast", 2]` → `cast[2]`. */
-function label(path: FieldPath): string {
-  if (path.length === 0) return "the record";
-  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? key : `.${key}`)).join("");
-}
-
 const SHOWN_LENGTH = 60;
 
 function show(value: unknown): string {
@@ -472,18 +460,5 @@ function unrepresentable(problem: Problem, record?: Film): ListingError {
     column: 1,
     offset: 0,
     path: problem.path,
-  });
-}
-
-function invalidRecord(issue: core.$ZodIssue): ListingError {
-  const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
-  return new ListingError({
-    code: "E_INVALID",
-    reason: `${label(path)}: ${issue.message}`,
-    line: 1,
-    column: 1,
-    offset: 0,
-    path,
-    cause: issue,
   });
 }

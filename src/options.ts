@@ -45,9 +45,39 @@ let lastReader: { vocabulary: Vocabulary; read: (clean: string) => ListingRead }
  * @throws `TypeError` when an option is invalid.
  */
 export function setupFor(options: ParseOptions): ReadingSetup {
-  const vocabulary = vocabularyFor(options);
-  const latestYear = latestYearFor(options.referenceDate);
+  const checked = checkOptions(options);
+  const vocabulary = vocabularyFor(checked);
+  const latestYear = latestYearFor(checked.referenceDate);
   return { vocabulary, latestYear, read: readerFor(vocabulary) };
+}
+
+/** The vocabulary options, each a list of names. */
+const NAME_OPTIONS = ["genres", "badges", "certifications"] as const;
+
+/**
+ * `options` as given, once checked: `undefined` or an object, whose
+ * vocabulary options are arrays of strings (a string would be read as its
+ * letters, a number not at all). The reference date is checked by
+ * {@link latestYearFor}.
+ *
+ * @throws `TypeError` naming the option and what it got.
+ */
+export function checkOptions(options: unknown): ParseOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  for (const name of NAME_OPTIONS) {
+    const names: unknown = (options as Record<string, unknown>)[name];
+    if (names === undefined) continue;
+    if (!Array.isArray(names)) throw new TypeError(`${name} must be an array of strings, got ${describe(names)}`);
+    for (let index = 0; index < names.length; index++) {
+      if (typeof names[index] !== "string") {
+        throw new TypeError(`${name}[${index}] must be a string, got ${describe(names[index])}`);
+      }
+    }
+  }
+  return options;
 }
 
 function readerFor(vocabulary: Vocabulary): (clean: string) => ListingRead {

@@ -1,6 +1,7 @@
 /** `toSchemaOrg`: a Film record → a schema.org `Movie` in JSON-LD. */
 
 import { formatISODuration } from "date-fns/formatISODuration";
+import { checkedRecord } from "./checked-record";
 import type { Film } from "./film";
 
 /**
@@ -94,6 +95,10 @@ export interface SchemaOrgMovie {
  * left out; `badges` and `availableOn` have no schema.org property and are
  * not carried over.
  *
+ * @throws `ListingError` with code `E_INVALID` and the field's `path` for a
+ * record {@link FilmSchema} refuses (a runtime of 0, a rating of `NaN`), as
+ * `formatListing` does; `TypeError` when `film` is not an object.
+ *
  * @example
  * ```ts
  * toSchemaOrg(parseListing(redShoesText));
@@ -116,6 +121,7 @@ export interface SchemaOrgMovie {
  * @group Output
  */
 export function toSchemaOrg(film: Film): SchemaOrgMovie {
+  checkedRecord(film, "toSchemaOrg");
   return {
     "@context": "https://schema.org",
     "@type": "Movie",

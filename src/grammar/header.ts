@@ -157,7 +157,10 @@ export function certification(
 ): (input: string, start: number, headerGenres: readonly LineNode[]) => SuccessReply<LineNode> | null {
   // No certification is longer than the longest name or token; a synopsis
   // line is turned away before it is lower-cased.
-  const longest = Math.max(10, ...[...vocabulary.certifications].map((name) => name.length + 8));
+  // A loop, not `Math.max(...names)`: a vocabulary of a hundred thousand
+  // names would overflow the call's arguments.
+  let longest = 10;
+  for (const name of vocabulary.certifications) longest = Math.max(longest, name.length + 8);
   return (input, start, headerGenres) => {
     const end = lineEnd(input, start);
     if (end === start || end - start > longest) return null;
