@@ -1,10 +1,23 @@
 import { describe, expectTypeOf, test } from "vitest";
 import * as z from "zod";
 import {
+  type FieldSpan,
   type Film,
   FilmSchema,
-  type ListingError,
+  inspectListing,
+  ListingError,
   type ListingErrorCode,
+  type ListingErrorIssue,
+  type ListingInspection,
+  type ListingIssue,
+  type ListingIssueCode,
+  type ListingSyntaxError,
+  type ListingSyntaxErrorCode,
+  type ListingValidationError,
+  type ListingWarningCode,
+  type ListingWarningIssue,
+  type PartialFilm,
+  type Position,
   parseListing,
   type Review,
   type SafeParseListingResult,
@@ -63,5 +76,68 @@ describe("public types", () => {
     >();
     expectTypeOf<ListingError>().toHaveProperty("line").toEqualTypeOf<number>();
     expectTypeOf<ListingError>().toMatchTypeOf<Error>();
+  });
+
+  test("ListingError narrows on its code: path after E_INVALID, expected and found after a syntax code", () => {
+    const error = new ListingError({ code: "E_INVALID", reason: "r", line: 1, column: 1, offset: 0, path: ["rating"] });
+    expectTypeOf(error).toEqualTypeOf<ListingError>();
+    if (error.code === "E_INVALID") {
+      expectTypeOf(error).toEqualTypeOf<ListingValidationError>();
+      expectTypeOf(error.path).toEqualTypeOf<readonly (string | number)[]>();
+      expectTypeOf(error.expected).toEqualTypeOf<undefined>();
+    } else {
+      expectTypeOf(error.code).toEqualTypeOf<Exclude<ListingErrorCode, "E_INVALID">>();
+    }
+    if (error.code === "E_MISSING_YEAR" || error.code === "E_SECTION_ORDER" || error.code === "E_NOT_TEXT") {
+      expectTypeOf(error).toEqualTypeOf<ListingSyntaxError>();
+      expectTypeOf(error.expected).toEqualTypeOf<readonly string[]>();
+      expectTypeOf(error.found).toEqualTypeOf<string>();
+      expectTypeOf(error.path).toEqualTypeOf<undefined>();
+    }
+    expectTypeOf<ListingSyntaxErrorCode>().toEqualTypeOf<
+      Exclude<ListingErrorCode, "E_INVALID" | "E_UNREPRESENTABLE">
+    >();
+    expectTypeOf(error.issues).toEqualTypeOf<readonly ListingIssue[]>();
+  });
+
+  test("instanceof ListingError narrows an unknown to the union, which then narrows on code", () => {
+    const caught: unknown = undefined;
+    if (caught instanceof ListingError) {
+      expectTypeOf(caught).toEqualTypeOf<ListingError>();
+      if (caught.code === "E_INVALID") expectTypeOf(caught.path).toEqualTypeOf<readonly (string | number)[]>();
+    }
+    expectTypeOf<ListingError>().toMatchTypeOf<Error>();
+  });
+
+  test("inspectListing takes any value and returns film, issues and spans", () => {
+    expectTypeOf(inspectListing).parameter(0).toEqualTypeOf<unknown>();
+    expectTypeOf(safeParseListing).parameter(0).toEqualTypeOf<unknown>();
+    const inspection = inspectListing("The Red Shoes\n1948");
+    expectTypeOf(inspection).toEqualTypeOf<ListingInspection>();
+    expectTypeOf(inspection.film).toEqualTypeOf<PartialFilm>();
+    expectTypeOf(inspection.film.title).toEqualTypeOf<string | null>();
+    expectTypeOf(inspection.film.year).toEqualTypeOf<number | null>();
+    expectTypeOf(inspection.film.rating).toEqualTypeOf<Film["rating"]>();
+    expectTypeOf(inspection.film.cast).toEqualTypeOf<Film["cast"]>();
+    expectTypeOf(inspection.spans).toEqualTypeOf<readonly FieldSpan[]>();
+    expectTypeOf<FieldSpan["start"]>().toEqualTypeOf<Position>();
+    expectTypeOf<FieldSpan["path"]>().toEqualTypeOf<readonly (string | number)[]>();
+  });
+
+  test("issues narrow on severity: an error carries an error code, a warning a warning code", () => {
+    const [issue] = inspectListing("Title\nDance\n1977").issues;
+    if (issue === undefined) return;
+    expectTypeOf(issue.code).toEqualTypeOf<ListingIssueCode>();
+    expectTypeOf(issue.severity).toEqualTypeOf<"error" | "warning">();
+    if (issue.severity === "warning") {
+      expectTypeOf(issue).toEqualTypeOf<ListingWarningIssue>();
+      expectTypeOf(issue.code).toEqualTypeOf<ListingWarningCode>();
+    } else {
+      expectTypeOf(issue).toEqualTypeOf<ListingErrorIssue>();
+      expectTypeOf(issue.code).toEqualTypeOf<ListingErrorCode>();
+    }
+    expectTypeOf<ListingWarningCode>().toEqualTypeOf<"W_UNKNOWN_GENRE" | "W_CERTIFICATION_SHAPE">();
+    expectTypeOf(issue.end).toEqualTypeOf<Position>();
+    expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[] | undefined>();
   });
 });
