@@ -4,6 +4,7 @@
  *
  * @document ../docs/layout.md
  * @document ../docs/errors.md
+ * @document ../docs/inspect.md
  * @document ../docs/cli.md
  * @packageDocumentation
  */
