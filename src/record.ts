@@ -185,7 +185,7 @@ function buildRecord(
     reviews: reviewNodes.map((review) => ({ text: review.text.trim() })),
   };
 
-  // Validation of what the input decides (see `parsedFilmSchema`); the
+  // Validation of what the input decides (see `checkParsedFilm`); the
   // record's other values are valid by construction. Zod sees the reviews
   // only up to the first empty one: it builds a costly issue for each, and
   // a page of lone quotes holds hundreds of thousands; the later ones share
