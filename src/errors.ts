@@ -17,7 +17,7 @@ import { visibleAt } from "./visible";
  *
  * @group Errors
  */
-export const ERROR_CODES = Object.freeze([
+export const ERROR_CODES = /* @__PURE__ */ Object.freeze([
   "E_NOT_TEXT",
   "E_EMPTY",
   "E_MISSING_YEAR",
@@ -57,7 +57,7 @@ export type ListingErrorCode = (typeof ERROR_CODES)[number];
  *
  * @group Errors
  */
-export const WARNING_CODES = Object.freeze(["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE"] as const);
+export const WARNING_CODES = /* @__PURE__ */ Object.freeze(["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE"] as const);
 
 /**
  * The code of a warning issue.

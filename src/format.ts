@@ -33,15 +33,10 @@ interface Problem {
   readonly why: string;
 }
 
-// What a value written on a line of its own would read as instead: the
-// grammar's own line shapes (header block and section headers).
-const { year: YEAR_LINE, rating: RATING_LINE, votes: VOTES_LINE, runtime: RUNTIME_LINE } = LINE_SHAPES;
-const { seasons: SEASONS_LINE, sectionHeader: SECTION_HEADER_LINE } = LINE_SHAPES;
-
 // The noise of the lines-and-noise rule, which a value must not hold to read back as written.
 const LINE_BREAK = /[\r\n]/;
-const ZERO_WIDTH = new RegExp(ZERO_WIDTH_CHARACTERS.source);
-const SPACE_LIKE = new RegExp(SPACE_LIKE_CHARACTERS.source);
+const ZERO_WIDTH = /* @__PURE__ */ new RegExp(ZERO_WIDTH_CHARACTERS.source);
+const SPACE_LIKE = /* @__PURE__ */ new RegExp(SPACE_LIKE_CHARACTERS.source);
 const EDGE_SPACE = /^ | $/;
 
 /** A comma that does not split names: one before a suffix. */
@@ -260,10 +255,10 @@ function genresProblem(film: Film, vocabulary: Vocabulary): Problem | undefined 
 
 /** What a header genre line would be read as instead, if anything. */
 function lineShape(value: string): string | undefined {
-  if (YEAR_LINE.test(value)) return "reads as a release year";
-  if (RUNTIME_LINE.test(value)) return "reads as a runtime";
-  if (SEASONS_LINE.test(value)) return "reads as a season count, which marks a series";
-  if (SECTION_HEADER_LINE.test(value)) return "reads as a section header";
+  if (LINE_SHAPES.year.test(value)) return "reads as a release year";
+  if (LINE_SHAPES.runtime.test(value)) return "reads as a runtime";
+  if (LINE_SHAPES.seasons.test(value)) return "reads as a season count, which marks a series";
+  if (LINE_SHAPES.sectionHeader.test(value)) return "reads as a section header";
   return undefined;
 }
 
@@ -280,8 +275,8 @@ function headerGenreShape(index: number, genre: string, vocabulary: Vocabulary):
 /** The first header genre follows the title when the rating or vote count is absent. */
 function firstGenreShape(film: Film, index: number, genre: string): string | undefined {
   if (index !== 0 || film.voteCount !== null) return undefined;
-  if (film.rating === null && RATING_LINE.test(genre)) return "reads as the rating, which is absent";
-  if (VOTES_LINE.test(genre)) return "reads as the vote count, which is absent";
+  if (film.rating === null && LINE_SHAPES.rating.test(genre)) return "reads as the rating, which is absent";
+  if (LINE_SHAPES.votes.test(genre)) return "reads as the vote count, which is absent";
   return undefined;
 }
 
@@ -289,7 +284,7 @@ function yearProblem(year: number, latest: number): Problem | undefined {
   if (year > latest) {
     return { path: ["year"], why: `is after ${latest}, the latest year the parser accepts on the reference date` };
   }
-  return YEAR_LINE.test(String(year)) ? undefined : { path: ["year"], why: "is not written with four digits" };
+  return LINE_SHAPES.year.test(String(year)) ? undefined : { path: ["year"], why: "is not written with four digits" };
 }
 
 function certificationProblem(film: Film, vocabulary: Vocabulary): Problem | undefined {
@@ -298,10 +293,10 @@ function certificationProblem(film: Film, vocabulary: Vocabulary): Problem | und
   const path = ["certification"];
   const problem = lineValue(path, certification);
   if (problem !== undefined) return problem;
-  if (film.runtimeMinutes === null && RUNTIME_LINE.test(certification)) {
+  if (film.runtimeMinutes === null && LINE_SHAPES.runtime.test(certification)) {
     return { path, why: "reads as a runtime, which is absent" };
   }
-  if (SEASONS_LINE.test(certification)) return { path, why: "reads as a season count, which marks a series" };
+  if (LINE_SHAPES.seasons.test(certification)) return { path, why: "reads as a season count, which marks a series" };
   if (!isCertification(certification, film.genres, vocabulary)) {
     return {
       path,
@@ -323,11 +318,11 @@ function synopsisProblem(film: Film, vocabulary: Vocabulary): Problem | undefine
     const why =
       noise(line) ?? (line.includes("  ") ? "holds a run of spaces, which the parser collapses to one" : undefined);
     if (why !== undefined) return { path, why: `${where} ${why}` };
-    if (SECTION_HEADER_LINE.test(line)) return { path, why: `${where} reads as a section header` };
+    if (LINE_SHAPES.sectionHeader.test(line)) return { path, why: `${where} reads as a section header` };
   }
   const first = lines[0] as string;
-  if (SEASONS_LINE.test(first)) return { path, why: "line 1 reads as a season count, which marks a series" };
-  if (film.runtimeMinutes === null && film.certification === null && RUNTIME_LINE.test(first)) {
+  if (LINE_SHAPES.seasons.test(first)) return { path, why: "line 1 reads as a season count, which marks a series" };
+  if (film.runtimeMinutes === null && film.certification === null && LINE_SHAPES.runtime.test(first)) {
     return { path, why: "line 1 reads as a runtime, which is absent" };
   }
   if (film.certification === null && isCertification(first, film.genres, vocabulary)) {

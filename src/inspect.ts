@@ -90,7 +90,7 @@ export interface InspectedText {
   readonly cause: unknown;
 }
 
-const NO_SPANS: readonly FieldSpan[] = Object.freeze([]);
+const NO_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
 
 /** Inspects `text`, with spans or without (when it only explains an error). */
 export function inspectText(text: unknown, setup: ReadingSetup, withSpans: boolean): InspectedText {

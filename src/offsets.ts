@@ -15,7 +15,7 @@ import { SPACE_LIKE } from "./lines";
 
 const NEWLINE = "\n";
 const SPACE = " ";
-const ONE_SPACE_LIKE = new RegExp(SPACE_LIKE.source);
+const ONE_SPACE_LIKE = /* @__PURE__ */ new RegExp(SPACE_LIKE.source);
 
 /** The start of every line: after each LF, CR or CRLF of `text`. */
 function lineStartsOf(text: string, breaks: RegExp | undefined): number[] {

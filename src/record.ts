@@ -94,7 +94,7 @@ const SECTION_TITLE: Readonly<Record<ListSectionKind, string>> = {
   directors: "Directed by:",
   availableOn: "Also Available On:",
 };
-const SECTION_KINDS = Object.keys(SECTION_RANK) as ListSectionKind[];
+const SECTION_KINDS = /* @__PURE__ */ Object.keys(SECTION_RANK) as ListSectionKind[];
 
 /**
  * What follows a comma that does not split names, up to the next comma or

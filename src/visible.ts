@@ -42,7 +42,7 @@ function escapeOf(char: string): string {
 }
 
 /** One unsafe character, tested on its own. */
-const ONE_UNSAFE = new RegExp(`^${UNSAFE.source}$`, "u");
+const ONE_UNSAFE = /* @__PURE__ */ new RegExp(`^${UNSAFE.source}$`, "u");
 
 /** The character (a whole code point) that ends just before `index`. */
 function charBefore(text: string, index: number): string {

@@ -14,7 +14,7 @@
  *
  * @group Vocabularies
  */
-export const GENRES = Object.freeze([
+export const GENRES = /* @__PURE__ */ Object.freeze([
   "Action",
   "Adventure",
   "Action & Adventure",
@@ -71,7 +71,7 @@ export const GENRES = Object.freeze([
  *
  * @group Vocabularies
  */
-export const BADGES = Object.freeze([
+export const BADGES = /* @__PURE__ */ Object.freeze([
   "AD",
   "CC",
   "SDH",
@@ -105,7 +105,7 @@ export const BADGES = Object.freeze([
  *
  * @group Vocabularies
  */
-export const CERTIFICATIONS = Object.freeze([
+export const CERTIFICATIONS = /* @__PURE__ */ Object.freeze([
   "G",
   "PG",
   "PG-13",
@@ -160,6 +160,7 @@ export interface Vocabulary {
   readonly certifications: ReadonlySet<string>;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function buildVocabulary(
   genres: readonly string[],
   badges: readonly string[],

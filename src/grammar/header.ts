@@ -26,11 +26,14 @@ const RATING = /(?!\d{4}(?:\n|$))\d+(?:\.\d+)?/y;
  */
 const VOTES = /\( *(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))? *(?:(?<unit>[km]) *)?\)/iy;
 
-const HOURS = String.raw`(?<hours>\d+) *(?:hours?|hrs?|h)`;
-const MINUTES = String.raw`(?<minutes>\d+) *(?:minutes?|mins?|m)`;
-
 /** A runtime: hours and/or minutes, `133 min`, `2h13m`, `2 hours`. */
-const RUNTIME = new RegExp(`${HOURS}(?: *${MINUTES})?|${MINUTES.replace("minutes>", "onlyMinutes>")}`, "iy");
+const RUNTIME = /* @__PURE__ */ runtimePattern();
+
+function runtimePattern(): RegExp {
+  const hours = String.raw`(?<hours>\d+) *(?:hours?|hrs?|h)`;
+  const minutes = String.raw`(?<minutes>\d+) *(?:minutes?|mins?|m)`;
+  return new RegExp(`${hours}(?: *${minutes})?|${minutes.replace("minutes>", "onlyMinutes>")}`, "iy");
+}
 
 /** A series' season count, which no film listing has. */
 const SEASONS = /\d+ *seasons?/iy;
@@ -120,6 +123,7 @@ export const LINE_SHAPES = {
   sectionHeader: wholeLine(SECTION_HEADER),
 } as const;
 
+/* @__NO_SIDE_EFFECTS__ */
 function wholeLine(pattern: RegExp): RegExp {
   return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace("y", ""));
 }

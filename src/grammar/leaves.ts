@@ -23,7 +23,7 @@ export interface LineMatch extends LineNode {
   readonly groups: Readonly<Record<string, string | undefined>>;
 }
 
-const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
+const NO_GROUPS: Readonly<Record<string, string | undefined>> = /* @__PURE__ */ Object.freeze({});
 
 /**
  * The characters a line of some kind can start with, as given to a leaf:
@@ -45,6 +45,7 @@ function firstCharacterTable(characters: FirstCharacter): Uint8Array {
  * lines after it, which the layout ignores. `startsWith` tells at a glance
  * which lines cannot match, so that most lines never reach the pattern.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function line(pattern: RegExp, description: string, startsWith?: FirstCharacter): Parser<LineMatch> {
   const match = lineMatcher(pattern, startsWith);
   const expected = [description];
@@ -52,6 +53,7 @@ export function line(pattern: RegExp, description: string, startsWith?: FirstCha
 }
 
 /** The step of {@link line}: the reply, or `null` for no match. */
+/* @__NO_SIDE_EFFECTS__ */
 export function lineMatcher(
   pattern: RegExp,
   startsWith?: FirstCharacter,
@@ -75,6 +77,7 @@ export function lineMatcher(
  * Whether the line at `start` matches `pattern`, for leaves that only turn
  * lines away: a test, with no match to build.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function lineTester(pattern: RegExp, startsWith?: FirstCharacter): (input: string, start: number) => boolean {
   const sticky = lineRegExp(pattern);
   const first = startsWith === undefined ? undefined : firstCharacterTable(startsWith);
@@ -118,6 +121,7 @@ interface LineKind {
  * synopsis lines, and the kind is tested, not run for a match, and only on
  * lines whose first character could start it.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function anyLineBut(description: string, refused?: LineKind): Parser<LineNode> {
   return wholeLine(description, refused, false);
 }
@@ -126,6 +130,7 @@ export function anyLineBut(description: string, refused?: LineKind): Parser<Line
  * One line of the given kind, as {@link anyLineBut} finds it: for leaves
  * that need the line's text but no groups of its pattern.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function lineOfKind(description: string, kind: LineKind): Parser<LineNode> {
   return wholeLine(description, kind, true);
 }

@@ -44,6 +44,7 @@ const listSections = many(listSection);
 const NOTHING: ListingRead = { tree: null, problems: [{ code: "E_EMPTY", at: 0 }] };
 
 /** The reader for one vocabulary (the certification rule depends on it). */
+/* @__NO_SIDE_EFFECTS__ */
 export function listingReader(vocabulary: Vocabulary): (input: string) => ListingRead {
   const certificationAt = certification(vocabulary);
   return (input) => {

@@ -23,7 +23,7 @@ const LIST_HEADER = /(?:starring|directed +by|also +available +on)(?: *:[^\n]*)?
 const COMMUNITY_REVIEWS = /community +reviews *(?:: *)?(?<seeAll>see +all)?/iy;
 
 /** Any section header, for the lines that must not be one. */
-export const SECTION_HEADER = new RegExp(
+export const SECTION_HEADER = /* @__PURE__ */ new RegExp(
   [LIST_HEADER, COMMUNITY_REVIEWS].map((pattern) => pattern.source.replace(/\(\?<\w+>/g, "(?:")).join("|"),
   "iy",
 );
