@@ -20,7 +20,8 @@ export type FieldPath = readonly (string | number)[];
  */
 export function checkedRecord(film: unknown, caller: string): Film {
   if (typeof film !== "object" || film === null || Array.isArray(film)) {
-    throw new TypeError(`${caller} expects a Film record, got ${film === null ? "null" : typeof film}`);
+    const got = film === null ? "null" : Array.isArray(film) ? "an array" : typeof film;
+    throw new TypeError(`${caller} expects a Film record, got ${got}`);
   }
   const result = FilmSchema.safeParse(film);
   if (!result.success) throw invalidRecord(result.error.issues[0] as core.$ZodIssue);

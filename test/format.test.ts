@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { type Film, formatListing, ListingError, parseListing, safeParseListing } from "../src/index";
+import { type Film, type FormatOptions, formatListing, ListingError, parseListing } from "../src/index";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const referenceDate = new Date("2026-11-25T00:00:00Z");
@@ -391,9 +391,55 @@ describe("formatListing", () => {
   });
 
   test("writes a name that is a suffix on a line of its own below the header", () => {
-    const text = formatListing({ ...full, cast: ["HA", "Jr", "Moira Shearer"], directors: [] }, options);
-    expect(text).toContain("\nStarring: HA\nJr, Moira Shearer\nAD\n");
+    const film = { ...full, cast: ["HA", "Jr", "Moira Shearer"], directors: [], reviews: [] };
+    expect(formatListing(film, options)).toBe(
+      [
+        "The Red Shoes",
+        "4.3",
+        "(398)",
+        "Drama",
+        "Romance",
+        "1948",
+        "133 min",
+        "NR",
+        "A ballerina must choose.",
+        "She dances.",
+        "Starring: HA",
+        "Jr, Moira Shearer",
+        "AD",
+        "4K UHD",
+        "Also Available On: Max, Criterion Channel",
+        "",
+      ].join("\n"),
+    );
+    expect(roundTrip(film)).toEqual(film);
   });
+
+  test("writes a first genre shaped like a rating after the vote count, when the vocabulary holds it", () => {
+    const extended = { referenceDate, genres: ["4.3"] };
+    const film = { ...full, rating: null, genres: ["4.3"] };
+    const text = formatListing(film, extended);
+    expect(text.startsWith("The Red Shoes\n(398)\n4.3\n1948\n")).toBe(true);
+    expect(parseListing(text, extended)).toEqual(film);
+  });
+
+  test.each([
+    [{ rating: null, voteCount: null, genres: ["4.3"] }, 'genres[0] "4.3" reads as the rating, which is absent'],
+    [{ voteCount: null, genres: ["(12)"] }, 'genres[0] "(12)" reads as the vote count, which is absent'],
+  ] as const)(
+    "refuses a first genre of the vocabulary that reads as the absent rating or vote count: %j",
+    (patch, reason) => {
+      const extended = { referenceDate, genres: ["4.3", "(12)"] };
+      let error: unknown;
+      try {
+        formatListing({ ...full, ...patch } as unknown as Film, extended);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ListingError);
+      expect(error).toMatchObject({ code: "E_UNREPRESENTABLE", path: ["genres", 0], reason });
+    },
+  );
 
   test("names the field and the value in the reason", () => {
     expect(refusal({ ...full, cast: ["Moira Shearer", "Walbrook, Anton"] }).reason).toBe(
@@ -411,7 +457,13 @@ describe("formatListing", () => {
   test("accepts a year up to five years after the reference date's year, in UTC", () => {
     const lateDate = { referenceDate: new Date("2030-12-31T23:59:59Z") };
     expect(parseListing(formatListing({ ...full, year: 2035 }, lateDate), lateDate).year).toBe(2035);
-    expect(() => formatListing({ ...full, year: 2036 }, lateDate)).toThrow(/latest year/);
+    expect(() => formatListing({ ...full, year: 2036 }, lateDate)).toThrow(
+      expect.objectContaining({
+        code: "E_UNREPRESENTABLE",
+        path: ["year"],
+        message: "line 1, column 1: year 2036 is after 2035, the latest year the parser accepts on the reference date",
+      }),
+    );
   });
 
   test("writes badges and certifications of an extended vocabulary for a parse with the same options", () => {
@@ -420,41 +472,92 @@ describe("formatListing", () => {
     expect(parseListing(formatListing(film, extended), extended)).toEqual(film);
   });
 
-  test("refuses, naming the first field that differs, a record only the re-parse shows to be unrepresentable", () => {
-    // With "Jr" added to the genres, a cast line "Jr" joins the trailing run of genres and badges.
-    const extended = { referenceDate, genres: ["Jr"] };
-    let error: unknown;
-    try {
-      formatListing({ ...minimal, cast: ["Moira Shearer", "Jr"], badges: ["AD"] }, extended);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ListingError);
-    expect(error).toMatchObject({
-      code: "E_UNREPRESENTABLE",
-      path: ["genres", 0],
-      reason: 'genres[0] would read back as "Jr", which the record does not have',
+  // With "Jr" or "III" added to a vocabulary, a name line "Jr" joins the trailing run of genres and badges.
+  test.each([
+    [
+      "a genre it does not have",
+      { cast: ["Moira Shearer", "Jr"], badges: ["AD"] },
+      { genres: ["Jr"] },
+      ["genres", 0],
+      'genres[0] would read back as "Jr", which the record does not have',
+    ],
+    [
+      "a genre after the ones it has",
+      { genres: ["Drama"], cast: ["Moira Shearer", "Jr"] },
+      { genres: ["Jr"] },
+      ["genres", 1],
+      'genres[1] would read back as "Jr", which the record does not have',
+    ],
+    [
+      "a name it would lose, when the genre repeats one of its own",
+      { genres: ["JR"], cast: ["Moira Shearer", "Jr"] },
+      { genres: ["Jr"] },
+      ["cast", 1],
+      'cast[1] "Jr" would not read back at all',
+    ],
+    [
+      "a director it would lose to a badge",
+      { directors: ["Michael Powell", "III"], badges: ["III"] },
+      { badges: ["III"] },
+      ["directors", 1],
+      'directors[1] "III" would not read back at all',
+    ],
+  ] as const)(
+    "refuses a record only the re-parse shows to be unrepresentable, naming the first field that differs: %s",
+    (_, patch, vocabulary, path, reason) => {
+      let error: unknown;
+      try {
+        formatListing({ ...minimal, ...patch } as unknown as Film, { referenceDate, ...vocabulary });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ListingError);
+      const { code, line, column, offset, message } = error as ListingError;
+      expect({ code, line, column, offset, path: (error as ListingError).path, message }).toEqual({
+        code: "E_UNREPRESENTABLE",
+        line: 1,
+        column: 1,
+        offset: 0,
+        path,
+        message: `line 1, column 1: ${reason}`,
+      });
+    },
+  );
+
+  test.each([
+    [{ rating: 7.5 }, ["rating"], "rating: Too big: expected number to be <=5", "too_big"],
+    [
+      { reviews: [{ text: "" }] },
+      ["reviews", 0, "text"],
+      "reviews[0].text: Too small: expected string to have >=1 characters",
+      "too_small",
+    ],
+  ] as const)("refuses a record FilmSchema refuses with E_INVALID at the field: %j", (patch, path, reason, issue) => {
+    const error = refusal({ ...full, ...patch } as Film);
+    const { code, line, column, offset, message } = error;
+    expect({ code, line, column, offset, path: error.path, message }).toEqual({
+      code: "E_INVALID",
+      line: 1,
+      column: 1,
+      offset: 0,
+      path,
+      message: `line 1, column 1: ${reason}`,
     });
+    expect(error.cause).toMatchObject({ code: issue, path });
   });
 
-  test("refuses a record FilmSchema refuses with E_INVALID at the field", () => {
-    const error = refusal({ ...full, rating: 7.5 });
-    expect(error.code).toBe("E_INVALID");
-    expect(error.path).toEqual(["rating"]);
-    expect(error.cause).toMatchObject({ code: "too_big" });
-    expect(refusal({ ...full, reviews: [{ text: "" }] }).path).toEqual(["reviews", 0, "text"]);
-  });
-
-  test("throws a TypeError for something that is not a record", () => {
-    expect(() => formatListing(null as unknown as Film)).toThrow(TypeError);
-    expect(() => formatListing("The Red Shoes" as unknown as Film)).toThrow(/expects a Film record, got string/);
-    expect(() => formatListing(full, { referenceDate: new Date(Number.NaN) })).toThrow(TypeError);
-    expect(() => formatListing(full, { referenceDate: "2026" as unknown as Date })).toThrow(/valid Date/);
-  });
-
-  test("writes text that never fails to parse for the records it accepts", () => {
-    for (const [, film] of fixtureRecords) {
-      expect(safeParseListing(formatListing(film, options), options).success).toBe(true);
-    }
-  });
+  test.each([
+    [null, {}, "formatListing expects a Film record, got null"],
+    ["The Red Shoes", {}, "formatListing expects a Film record, got string"],
+    [["The Red Shoes"], {}, "formatListing expects a Film record, got an array"],
+    [full, { referenceDate: new Date(Number.NaN) }, "referenceDate must be a valid Date, got an invalid Date"],
+    [full, { referenceDate: "2026" }, "referenceDate must be a valid Date, got string"],
+  ])(
+    "throws a TypeError for something that is not a record, or an invalid referenceDate: %j",
+    (film, given, message) => {
+      expect(() => formatListing(film as unknown as Film, given as unknown as FormatOptions)).toThrow(
+        new TypeError(message),
+      );
+    },
+  );
 });
