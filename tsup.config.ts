@@ -1,17 +1,30 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 import { makeFilmJsonSchema } from "./src/json-schema";
 
-// The record's JSON Schema, made from FilmSchema here, at build time, rather
-// than when the package loads: `src/film.schema.json` is what `filmJsonSchema`
-// imports, and it ships as `film-listing/schema.json` (see `exports`). The file
-// is rewritten only when FilmSchema has changed.
 const SCHEMA_FILE = "src/film.schema.json";
-const schemaJson = `${JSON.stringify(makeFilmJsonSchema(), null, 2)}\n`;
-if (!isDeepStrictEqual(JSON.parse(readFileSync(SCHEMA_FILE, "utf8")), JSON.parse(schemaJson))) {
-  writeFileSync(SCHEMA_FILE, schemaJson);
-}
+
+/** FilmSchema's JSON Schema as the files hold it. */
+const schemaJson = (): string => `${JSON.stringify(makeFilmJsonSchema(), null, 2)}\n`;
+
+/**
+ * The record's JSON Schema, made from FilmSchema at build time rather than
+ * when the package loads: `src/film.schema.json` is what `filmJsonSchema`
+ * imports. Each build rewrites it first if FilmSchema has changed.
+ */
+const filmJsonSchemaFile: Plugin = {
+  name: "film-json-schema",
+  setup(build) {
+    build.onStart(() => {
+      const made = schemaJson();
+      if (!isDeepStrictEqual(JSON.parse(readFileSync(SCHEMA_FILE, "utf8")), JSON.parse(made))) {
+        writeFileSync(SCHEMA_FILE, made);
+      }
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -24,8 +37,10 @@ export default defineConfig([
     clean: ["index.*", "schema.json"],
     target: "es2022",
     platform: "neutral",
+    esbuildPlugins: [filmJsonSchemaFile],
+    // The JSON Schema also ships as `film-listing/schema.json` (see `exports`).
     async onSuccess() {
-      writeFileSync("dist/schema.json", schemaJson);
+      writeFileSync("dist/schema.json", schemaJson());
     },
   },
   {
@@ -36,6 +51,7 @@ export default defineConfig([
     clean: ["cli.*"],
     target: "node20",
     platform: "node",
+    esbuildPlugins: [filmJsonSchemaFile],
     banner: { js: "#!/usr/bin/env node" },
   },
 ]);
