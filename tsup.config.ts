@@ -44,11 +44,17 @@ export default defineConfig([
     },
   },
   {
-    // The command line: one ESM file with a shebang, the package's `bin`.
+    // The command line: an ESM entry with a shebang, the package's `bin`, and
+    // the chunks it imports on demand (cli-*.js), so that `--version` and
+    // `help` load nothing of the library.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = "cli-[name]-[hash]";
+    },
     sourcemap: true,
-    clean: ["cli.*"],
+    clean: ["cli.*", "cli-*"],
     target: "node20",
     platform: "node",
     esbuildPlugins: [filmJsonSchemaFile],

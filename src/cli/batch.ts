@@ -1,54 +1,64 @@
 /**
- * `film-listing parse`: parses inputs one by one and streams each
- * result out (pretty JSON, NDJSON, a file per input, or a drift report), so
- * that memory does not grow with the batch. One bad input never stops it.
+ * A batch: reads inputs one by one, hands each text to the command's
+ * library call, and streams each result out (pretty JSON, NDJSON, a file per
+ * input, or a drift report), so that memory does not grow with the batch.
+ * One bad input never stops it; Ctrl-C and SIGTERM stop it between inputs.
  */
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, parse as parsePath } from "node:path";
 import type { Readable } from "node:stream";
-import {
-  type Film,
-  formatCodeFrame,
-  type ListingError,
-  type ParseOptions,
-  type SafeParseListingResult,
-  safeParseListing,
-} from "../index";
-import { checkAgainstCommitted, type Drift, recordJson } from "./check";
-import { describeFsError, type Input, readAll } from "./inputs";
-import { Progress, type ProgressStream } from "./progress";
+import { jsonVisible, visible } from "../visible";
+import { type Actual, checkAgainstCommitted, type Drift, recordJson } from "./check";
+import { decodeText } from "./decode";
+import { describeFsError, type Input, type Read, readRegularFile, readStream } from "./inputs";
+import { count, Progress } from "./progress";
+import { githubCommand, githubIssue, type IssueLike, issueReport, type Reporter } from "./report";
+import { failureWords, type Output as Stream } from "./terminal";
 
-/** Where a batch writes: stdout for results, stderr for failures, the summary and progress. */
+/** Where a batch reads standard input and writes: records on stdout; failures, the summary and progress on stderr. */
 export interface Streams {
   readonly stdin: Readable;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream & ProgressStream;
+  readonly stdout: Stream;
+  readonly stderr: Stream;
 }
 
 /** How the results of a batch are written. */
 export type Output =
-  /** One record as pretty JSON on stdout. */
+  /** One value as pretty JSON on stdout. */
   | { readonly kind: "pretty" }
-  /** One line per input on stdout: `{"path": …, "film": …}`. */
+  /** One line per input on stdout: `{"path": …, …}`. */
   | { readonly kind: "ndjson" }
   /** A `<name>.json` file per input, in `dir`. */
   | { readonly kind: "files"; readonly dir: string }
   /** Nothing written: each input is compared with the JSON beside it. */
   | { readonly kind: "check" };
 
+/** What the command's library call made of one text. */
+export interface Processed {
+  /** What is printed or written for the input (the record, its JSON-LD, its inspection); none when it failed. */
+  readonly value?: unknown;
+  /** The NDJSON line for the input, but its path: `{ film }`, `{ schemaOrg }`, `{ film, issues }`. */
+  readonly line?: Readonly<Record<string, unknown>>;
+  /** For `--check`: the value, or the error the parse failed with. */
+  readonly actual: Actual;
+  /** Every issue found, in text order. */
+  readonly issues: readonly IssueLike[];
+  /** A parse that failed, or an inspection with an error. */
+  readonly hasError: boolean;
+}
+
 /** What a batch does besides reading its inputs. */
 export interface BatchOptions {
   readonly output: Output;
-  /**
-   * What is written for each record, and its key in NDJSON lines: the
-   * record itself as `film` unless given (`--schema-org` gives toSchemaOrg).
-   */
-  readonly project?: { readonly key: string; readonly map: (film: Film) => unknown } | undefined;
+  /** `parse` prints a failing input's issues; `inspect` keeps them in its JSON. */
+  readonly command: "parse" | "inspect";
+  /** The library call for one text. */
+  readonly process: (text: string) => Processed;
+  readonly reporter: Reporter;
+  readonly maxSize: number;
   /** No summary and no progress; failures are still printed. */
-  /** Options for every parse of the batch (`--reference-date`). */
-  readonly parseOptions: ParseOptions;
   readonly quiet: boolean;
   /** Print the summary line at the end (batches, not a single pretty result). */
   readonly summary: boolean;
@@ -56,139 +66,216 @@ export interface BatchOptions {
 
 /** The counts of a batch, as its summary line gives them. */
 export interface BatchCounts {
-  parsed: number;
+  /** Inputs parsed (`inspect`: read), and with `--check` matching their JSON. */
+  done: number;
+  /** Inputs that could not be read, or failed to parse. */
   failed: number;
+  /** `inspect` without `--check`: inputs with an issue of severity error. */
+  withErrors: number;
   drifted: number;
-  /** `--check` only: inputs that failed with the code and position their JSON expects. */
+  /** `--check` of `parse`: inputs that failed with the code and position their JSON expects. */
   expectedErrors: number;
 }
 
 /**
- * Parses every input in order and writes its result as `options.output`
- * says; prints each failure to stderr as `path:line:column: CODE reason`
- * with its code frame, and ends with a summary line. Returns the counts;
- * the exit status is 1 when any input failed or drifted.
+ * Reads, processes and writes every input in order, as `options` says;
+ * prints each failure to stderr (as `path:line:column: CODE reason` with
+ * its code frame, or as a GitHub workflow command), and ends with a summary
+ * line. Returns the exit status: 0, or 1 when any input failed, has an
+ * error (`inspect`), drifted, or output could not be written.
  *
  * @example
  * ```ts
- * const counts = await runBatch(await expandInputs(["fixtures"]), { output: { kind: "check" }, … }, streams);
- * // stderr: "film-listing: 45 parsed, 32 expected errors, 0 failed, 0 drifted in 0.04s"
- * counts; // { parsed: 45, failed: 0, drifted: 0, expectedErrors: 32 }
+ * await runBatch(await expandInputs(["fixtures"]), { output: { kind: "check" }, command: "parse", … }, streams);
+ * // stderr: "film-listing: 45 parsed, 32 expected errors, 0 failed, 0 drifted in 0.04s"; returns 0
  * ```
  */
-export async function runBatch(
-  inputs: readonly Input[],
-  options: BatchOptions,
-  streams: Streams,
-): Promise<BatchCounts> {
+export async function runBatch(inputs: readonly Input[], options: BatchOptions, streams: Streams): Promise<number> {
   const { stdout, stderr } = streams;
-  const counts: BatchCounts = { parsed: 0, failed: 0, drifted: 0, expectedErrors: 0 };
+  const { output, reporter } = options;
+  const counts: BatchCounts = { done: 0, failed: 0, withErrors: 0, drifted: 0, expectedErrors: 0 };
   const started = performance.now();
-  const progress = new Progress(stderr, inputs.length, !options.quiet);
+  const progress = new Progress(stderr.stream, inputs.length, !options.quiet, undefined, stderr.palette.dim);
   const writtenTo = new Map<string, string>();
   const madeFolders = new Set<string>();
-  const key = options.project?.key ?? "film";
-  const project = options.project?.map ?? ((film: Film): unknown => film);
 
-  const fail = (message: string): void => {
+  // On a terminal, stdout and stderr are the same screen: a record must not start on the progress line.
+  const toStdout = (text: string): Promise<void> => {
+    if (stdout.isTTY) progress.clear();
+    return stdout.write(text);
+  };
+  const toStderr = (text: string): Promise<void> => {
     progress.clear();
-    stderr.write(`${message}\n`);
+    return stderr.write(text);
+  };
+  const fail = (path: string, reason: string): Promise<void> => {
     counts.failed++;
+    return toStderr(
+      reporter === "github"
+        ? githubCommand("error", { file: path, title: "unreadable input" }, reason)
+        : `${stderr.palette.path(visible(path))}: ${visible(reason)}\n`,
+    );
   };
 
-  for (const input of inputs) {
-    await handle(input);
-    progress.tick();
-    // Files are read and written synchronously, which is several times
-    // faster per file than promises; between files the event loop runs, so
-    // that a signal or the progress line gets its turn.
-    await new Promise(setImmediate);
+  if (output.kind === "files") {
+    try {
+      makeFolder(output.dir, madeFolders);
+    } catch (error) {
+      await stderr.write(`film-listing: cannot write to --out-dir ${visible(output.dir)}: ${describeFsError(error)}\n`);
+      return 1;
+    }
+  }
+
+  // Ctrl-C or SIGTERM: stop between inputs (each file is written whole, synchronously), say where, exit 130 or 143.
+  const stop = (signal: NodeJS.Signals): void => {
+    progress.clear();
+    stderr.writeNow(`film-listing: stopped after ${count(progress.doneCount)} of ${count(inputs.length)} inputs\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  try {
+    for (const input of inputs) {
+      try {
+        await handle(input);
+      } catch (error) {
+        // A fault of the command or the library, not of the input: reported like any failure so that the batch goes on.
+        await fail(input.path, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      progress.tick();
+      // Files are read and written synchronously, which is several times faster per file than
+      // promises; between files the event loop runs, so that a signal or the progress line gets its turn.
+      await new Promise(setImmediate);
+    }
+  } finally {
+    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGTERM", stop);
   }
   progress.clear();
 
   if (options.summary && !options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const expected =
-      options.output.kind === "check"
-        ? `${counts.expectedErrors} expected ${counts.expectedErrors === 1 ? "error" : "errors"}, `
-        : "";
-    stderr.write(
-      `film-listing: ${counts.parsed} parsed, ${expected}${counts.failed} failed, ${counts.drifted} drifted in ${seconds}s\n`,
-    );
+    await stderr.write(`film-listing: ${summary(options, counts, stderr.palette)} in ${seconds}s\n`);
   }
-  return counts;
+  let status = counts.failed + counts.drifted + counts.withErrors > 0 ? 1 : 0;
+  for (const [name, stream] of [
+    ["standard output", stdout],
+    ["standard error", stderr],
+  ] as const) {
+    if (stream.failure === undefined) continue;
+    const words = failureWords(stream.failure);
+    if (words === undefined) continue; // the reader went away (`| head`): not a failure of the batch
+    status = 1;
+    if (stream !== stderr) await stderr.write(`film-listing: cannot write to ${name}: ${words}\n`);
+  }
+  return status;
 
   async function handle(input: Input): Promise<void> {
-    if (input.kind === "unreadable") return fail(`${input.path}: ${input.reason}`);
-    let text: string;
-    try {
-      text = input.kind === "stdin" ? await readAll(streams.stdin) : readFileSync(input.path, "utf8");
-    } catch (error) {
-      return fail(`${input.path}: ${describeFsError(error)}`);
-    }
-    let result: SafeParseListingResult;
-    try {
-      result = safeParseListing(text, options.parseOptions);
-    } catch (error) {
-      // Not a ListingError: a fault of the parser, reported like any failure so that the batch goes on.
-      return fail(`${input.path}: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (input.kind === "unreadable") return fail(input.path, input.reason);
+    const read: Read =
+      input.kind === "stdin"
+        ? await readStream(streams.stdin, options.maxSize)
+        : readRegularFile(input.path, options.maxSize);
+    const decoded = read.ok ? decodeText(read.bytes) : read;
+    if (!decoded.ok) return fail(input.path, decoded.reason);
+    const { text } = decoded;
+    const processed = options.process(text);
 
-    if (options.output.kind === "check") {
-      const outcome = await checkAgainstCommitted(input.path, result);
-      if (outcome.kind === "parsed") counts.parsed++;
-      else if (outcome.kind === "expected-error") counts.expectedErrors++;
-      else if (outcome.kind === "drifted") {
-        counts.drifted++;
-        progress.clear();
-        await write(stdout, driftReport(input.path, outcome.expectedPath, outcome.drifts));
-      } else if (!result.success) fail(failureReport(input.path, result.error, text));
-      return;
-    }
-
-    if (!result.success) return fail(failureReport(input.path, result.error, text));
-    const value = project(result.data);
-    switch (options.output.kind) {
-      case "pretty":
-        await write(stdout, recordJson(value));
-        break;
-      case "ndjson":
-        await write(stdout, `${JSON.stringify({ path: input.path, [key]: value })}\n`);
-        break;
-      case "files": {
-        const target = outputPathFor(options.output.dir, input);
-        const earlier = writtenTo.get(target);
-        if (earlier !== undefined) return fail(`${input.path}: ${target} was already written for ${earlier}`);
-        try {
-          writeAtomically(target, recordJson(value), madeFolders);
-        } catch (error) {
-          return fail(`${input.path}: cannot write ${target}: ${describeFsError(error)}`);
-        }
-        writtenTo.set(target, input.path);
-        break;
+    if (output.kind === "check") {
+      const outcome = checkAgainstCommitted(input.path, processed.actual);
+      switch (outcome.kind) {
+        case "matched":
+          counts.done++;
+          return;
+        case "expected-error":
+          counts.expectedErrors++;
+          return;
+        case "drifted":
+          counts.drifted++;
+          if (reporter === "github") return toStderr(githubDrift(input.path, outcome.expectedPath, outcome.drifts));
+          return toStdout(driftReport(input.path, outcome.expectedPath, outcome.drifts, stdout));
+        case "failed":
+          counts.failed++;
+          return reportIssues(input.path, processed.issues, text);
       }
     }
-    counts.parsed++;
+
+    if (options.command === "parse" && processed.hasError) {
+      counts.failed++;
+      return reportIssues(input.path, processed.issues, text);
+    }
+    if (options.command === "inspect" && reporter === "github") await reportIssues(input.path, processed.issues, text);
+    if (!(await writeValue(input, processed))) return;
+    if (options.command === "inspect" && processed.hasError) counts.withErrors++;
+    else counts.done++;
+  }
+
+  /** Prints or writes the value of one input; false when it could not be written (a failure, reported). */
+  async function writeValue(input: Input, processed: Processed): Promise<boolean> {
+    switch (output.kind) {
+      case "pretty":
+        await toStdout(recordJson(processed.value));
+        return true;
+      case "ndjson":
+        await toStdout(`${jsonVisible(JSON.stringify({ path: input.path, ...processed.line }))}\n`);
+        return true;
+      case "files": {
+        const target = outputPathFor(output.dir, input);
+        const earlier = writtenTo.get(target);
+        if (earlier !== undefined) {
+          await fail(input.path, `${target} was already written for ${earlier}`);
+          return false;
+        }
+        try {
+          writeAtomically(target, recordJson(processed.value), madeFolders);
+        } catch (error) {
+          await fail(input.path, `cannot write ${target}: ${describeFsError(error)}`);
+          return false;
+        }
+        writtenTo.set(target, input.path);
+        return true;
+      }
+      case "check":
+        return true;
+    }
+  }
+
+  async function reportIssues(path: string, issues: readonly IssueLike[], text: string): Promise<void> {
+    for (const issue of issues) {
+      await toStderr(reporter === "github" ? githubIssue(path, issue) : issueReport(path, issue, text, stderr.palette));
+    }
   }
 }
 
-/**
- * The failure line `path:line:column: CODE reason`, then the code frame.
- *
- * @example
- * ```ts
- * failureReport("bad.txt", error, "The Red Shoes\n7.5\n1948");
- * // "bad.txt:2:1: E_INVALID rating 7.5 is outside 0–5\n  1 | The Red Shoes\n> 2 | 7.5\n    | ^\n  3 | 1948"
- * ```
- */
-export function failureReport(path: string, error: ListingError, text: string): string {
-  return `${path}:${error.line}:${error.column}: ${error.code} ${error.reason}\n${formatCodeFrame(error, text)}`;
+/** The summary line, saying only what applies to the command and its options. */
+function summary(options: BatchOptions, counts: BatchCounts, palette: Stream["palette"]): string {
+  const check = options.output.kind === "check";
+  const red = (text: string, value: number) => (value > 0 ? palette.error(text) : text);
+  const parts =
+    options.command === "parse"
+      ? [`${count(counts.done)} parsed`]
+      : [`${count(counts.done + counts.withErrors)} inspected`];
+  if (check && options.command === "parse") {
+    parts.push(`${count(counts.expectedErrors)} expected ${counts.expectedErrors === 1 ? "error" : "errors"}`);
+  }
+  if (!check && options.command === "inspect")
+    parts.push(red(`${count(counts.withErrors)} with errors`, counts.withErrors));
+  parts.push(red(`${count(counts.failed)} failed`, counts.failed));
+  if (check) parts.push(red(`${count(counts.drifted)} drifted`, counts.drifted));
+  return parts.join(", ");
 }
 
 /** `path: drifted from x.json`, then one indented `field: old → new` line per drift. */
-function driftReport(path: string, expectedPath: string, drifts: readonly Drift[]): string {
-  const lines = drifts.map((drift) => `  ${drift.field}: ${drift.old} → ${drift.new}`);
-  return `${path}: drifted from ${expectedPath}\n${lines.join("\n")}\n`;
+function driftReport(path: string, expectedPath: string, drifts: readonly Drift[], stdout: Stream): string {
+  const { palette } = stdout;
+  const lines = drifts.map((drift) => `  ${visible(drift.field)}: ${visible(drift.old)} → ${visible(drift.new)}`);
+  return `${palette.path(visible(path))}: ${palette.warning("drifted")} from ${visible(expectedPath)}\n${lines.join("\n")}\n`;
+}
+
+/** Drift as one workflow command on the text file, each drifted field on a line of its message. */
+function githubDrift(path: string, expectedPath: string, drifts: readonly Drift[]): string {
+  const lines = drifts.map((drift) => `${drift.field}: ${drift.old} → ${drift.new}`);
+  return githubCommand("error", { file: path, title: "drift" }, [`drifted from ${expectedPath}`, ...lines].join("\n"));
 }
 
 /**
@@ -203,15 +290,37 @@ function outputPathFor(dir: string, input: Input): string {
 }
 
 /**
+ * Makes `folder` and the folders above it, one at a time from the top.
+ * (Node's recursive `mkdirSync` loops for ever on a path it cannot create,
+ * such as one below `/proc`.)
+ */
+function makeFolder(folder: string, made: Set<string>): void {
+  if (made.has(folder)) return;
+  const { root } = parsePath(folder);
+  const parts = folder
+    .slice(root.length)
+    .split(/[\\/]+/)
+    .filter(Boolean);
+  let path = root;
+  for (const part of parts) {
+    path = path === "" ? part : join(path, part);
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (!statSync(path).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    }
+  }
+  made.add(folder);
+}
+
+/**
  * Writes `text` to a temporary file beside `target`, then renames it over
  * `target`; synchronously, so that no signal is handled halfway.
  */
 function writeAtomically(target: string, text: string, made: Set<string>): void {
   const folder = dirname(target);
-  if (!made.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    made.add(folder);
-  }
+  makeFolder(folder, made);
   const temporary = join(folder, `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text, "utf8");
@@ -220,26 +329,4 @@ function writeAtomically(target: string, text: string, made: Set<string>): void 
     rmSync(temporary, { force: true });
     throw error;
   }
-}
-
-/**
- * Exits with `status`. Signals are handled between inputs only (each file
- * is written synchronously), so an interrupted batch leaves whole `.json`
- * files and no temporary ones.
- *
- * @example
- * ```ts
- * process.once("SIGINT", () => interrupt(130));
- * ```
- */
-export function interrupt(status: number): void {
-  process.exit(status);
-}
-
-/** Writes to a stream, waiting for it to drain when its buffer is full. */
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once("drain", resolve);
-  });
 }

@@ -1,58 +1,61 @@
 /**
- * `film-listing format`: a record's JSON back to listing text,
- * through `formatListing`, so that `parse` reads the same record back.
+ * `film-listing format`: a record's JSON back to listing text, through
+ * `formatListing`, so that `parse` reads the same record back.
  */
 
-import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { type Film, formatListing, ListingError } from "../index";
-import { describeFsError, readAll, STDIN_NAME } from "./inputs";
+import { ListingError } from "../errors";
+import type { Film } from "../film";
+import { formatListing } from "../format";
+import { visible } from "../visible";
+import { decodeText } from "./decode";
+import { type Read, readRegularFile, readStream, STDIN_NAME } from "./inputs";
+import { readJson } from "./json-text";
+import type { Output } from "./terminal";
 
 /** Where `format` reads and writes. */
 export interface FormatStreams {
   readonly stdin: Readable;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stdout: Output;
+  readonly stderr: Output;
 }
 
 /**
- * Reads the record in `path` (`-` for standard input), prints it as
- * listing text and returns 0; or prints why it cannot on stderr, as
- * `path: reason` or `path: CODE reason`, and returns 1.
+ * Reads the record in `path` (`-` for standard input; UTF-8 with or without
+ * a byte-order mark, or UTF-16 with one), prints it as listing text and
+ * returns 0; or prints why it cannot on stderr, as `path: reason` or
+ * `path: CODE reason`, and returns 1.
  *
  * @example
  * ```ts
- * await runFormat("fixtures/roundhay-garden-scene-minimal-title-and-year.json", streams);
+ * await runFormat("fixtures/roundhay-garden-scene-minimal-title-and-year.json", 64 * 1024 * 1024, streams);
  * // stdout: "Roundhay Garden Scene\n1888\n"; returns 0
+ * await runFormat("notjson.json", 64 * 1024 * 1024, streams);
+ * // stderr: "notjson.json: not a JSON record (line 1, column 2: unexpected 'o')"; returns 1
  * ```
  */
-export async function runFormat(path: string, streams: FormatStreams): Promise<number> {
+export async function runFormat(path: string, maxSize: number, streams: FormatStreams): Promise<number> {
   const name = path === "-" ? STDIN_NAME : path;
-  const fail = (reason: string): number => {
-    streams.stderr.write(`${name}: ${reason}\n`);
+  const { palette } = streams.stderr;
+  const fail = async (reason: string, code?: string): Promise<number> => {
+    const shownCode = code === undefined ? "" : `${palette.error(code)} `;
+    await streams.stderr.write(`${palette.path(visible(name))}: ${shownCode}${visible(reason)}\n`);
     return 1;
   };
-  let json: string;
-  try {
-    json = path === "-" ? await readAll(streams.stdin) : await readFile(path, "utf8");
-  } catch (error) {
-    return fail(describeFsError(error));
-  }
-  let record: unknown;
-  try {
-    record = JSON.parse(json);
-  } catch (error) {
-    return fail(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const read: Read = path === "-" ? await readStream(streams.stdin, maxSize) : readRegularFile(path, maxSize);
+  const decoded = read.ok ? decodeText(read.bytes) : read;
+  if (!decoded.ok) return fail(decoded.reason);
+  const json = readJson(decoded.text);
+  if (!json.ok) return fail(`not a JSON record (${json.reason})`);
   let text: string;
   try {
     // formatListing checks the record with FilmSchema itself and says which field is wrong.
-    text = formatListing(record as Film);
+    text = formatListing(json.value as Film);
   } catch (error) {
-    if (error instanceof ListingError) return fail(`${error.code} ${error.reason}`);
+    if (error instanceof ListingError) return fail(error.reason, error.code);
     if (error instanceof TypeError) return fail(error.message);
     throw error;
   }
-  streams.stdout.write(text);
+  await streams.stdout.write(text);
   return 0;
 }

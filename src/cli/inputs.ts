@@ -1,10 +1,11 @@
 /**
  * The inputs of a batch: files as named, folders walked for every
  * `*.txt` below them, and `-` for standard input. Only paths are collected,
- * never texts, so that memory does not grow with the batch.
+ * never texts, so that memory does not grow with the batch; each input is
+ * read when its turn comes, as bytes, within a size limit.
  */
 
-import type { Dirent } from "node:fs";
+import { closeSync, constants, type Dirent, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Readable } from "node:stream";
@@ -91,29 +92,171 @@ async function listTextFiles(folder: string): Promise<string[]> {
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** File-system error codes in a few plain words (never the error's message, which holds the path as it is). */
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+  ENXIO: "no such device or address",
+  EIO: "input/output error",
+  EEXIST: "already exists",
+  EBUSY: "busy",
+  EINVAL: "invalid argument",
+};
+
 /**
- * A file-system error in a few plain words: `no such file or directory`,
- * `permission denied`, or the error's own message.
+ * A file-system error in a few plain words: `no such file or folder`,
+ * `permission denied`, …; an unknown one by its code.
+ *
+ * @example
+ * ```ts
+ * describeFsError(Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), { code: "ENOENT" }));
+ * // "no such file or folder"
+ * ```
  */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a folder";
-    default:
-      return error instanceof Error ? error.message : String(error);
+  if (code !== undefined) return FS_ERRORS[code] ?? `error ${code}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The default of `--max-size`: 64 MB. */
+export const DEFAULT_MAX_SIZE = 64 * 1024 * 1024;
+
+const UNITS: Readonly<Record<string, number>> = { "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/**
+ * Reads a size as `--max-size` takes it: bytes, or a number with `K`, `M`
+ * or `G` (1024-based), an optional `B` or `iB`, in any case: `500KB`,
+ * `64MB`, `1.5G`, `100000`. Returns undefined for anything else.
+ *
+ * @example
+ * ```ts
+ * parseSize("64MB"); // 67108864
+ * parseSize("lots"); // undefined
+ * ```
+ */
+export function parseSize(text: string): number | undefined {
+  const match = /^(?<amount>\d+(?:\.\d+)?)\s*(?<unit>[kmg]?)(?:i?b)?$/i.exec(text.trim());
+  if (match?.groups === undefined) return undefined;
+  const size = Math.floor(Number(match.groups.amount) * (UNITS[(match.groups.unit ?? "").toUpperCase()] ?? 1));
+  return size > 0 && Number.isSafeInteger(size) ? size : undefined;
+}
+
+/**
+ * A size in the units people read: `64 MB`, `1.5 KB`, `12 bytes`.
+ *
+ * @example
+ * ```ts
+ * formatSize(64 * 1024 * 1024); // "64 MB"
+ * ```
+ */
+export function formatSize(bytes: number): string {
+  for (const [unit, size] of [
+    ["GB", 1024 ** 3],
+    ["MB", 1024 ** 2],
+    ["KB", 1024],
+  ] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+}
+
+/** The bytes of an input, or why it cannot be read. */
+export type Read = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: string };
+
+const tooLarge = (maxSize: number): Read => ({
+  ok: false,
+  reason: `larger than the --max-size of ${formatSize(maxSize)}`,
+});
+
+/** What a file that is not a regular file is, in a word. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "is a folder";
+  if (stats.isFIFO()) return "is a named pipe (FIFO), not a regular file";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "is a device, not a regular file";
+  if (stats.isSocket()) return "is a socket, not a regular file";
+  return "is not a regular file";
+}
+
+/**
+ * Reads the file at `path`, at most `maxSize` bytes, synchronously (several
+ * times faster per file than promises). Only a regular file is read: a
+ * named pipe, a device or a socket would block or never end. It is opened
+ * without blocking and checked after opening, so that a pipe put in its
+ * place in between cannot hang the batch.
+ *
+ * @example
+ * ```ts
+ * readRegularFile("fixtures/the-red-shoes.txt", DEFAULT_MAX_SIZE); // { ok: true, bytes: <Buffer …> }
+ * readRegularFile("/dev/zero", DEFAULT_MAX_SIZE); // { ok: false, reason: "is a device, not a regular file" }
+ * ```
+ */
+export function readRegularFile(path: string, maxSize: number): Read {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, reason: kindOf(stats) };
+    if (stats.size > maxSize) return tooLarge(maxSize);
+    // One byte more than the size, to see a file that grew since; more room as needed, up to the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxSize) + 1);
+    let filled = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+      if (filled === buffer.length) {
+        if (filled > maxSize) return tooLarge(maxSize);
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxSize + 1));
+        buffer.copy(larger);
+        buffer = larger;
+      }
+    }
+    return { ok: true, bytes: buffer.subarray(0, filled) };
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** The whole of a stream as UTF-8 text: standard input, read once. */
-export async function readAll(stream: Readable): Promise<string> {
-  stream.setEncoding("utf8");
-  let text = "";
-  for await (const chunk of stream) text += chunk;
-  return text;
+/**
+ * The whole of a stream (standard input, read once), at most `maxSize`
+ * bytes: reading stops as soon as it grows larger.
+ *
+ * @example
+ * ```ts
+ * await readStream(process.stdin, DEFAULT_MAX_SIZE); // { ok: true, bytes: <Buffer …> }
+ * ```
+ */
+export async function readStream(stream: Readable, maxSize: number): Promise<Read> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      size += bytes.length;
+      if (size > maxSize) {
+        stream.destroy();
+        return tooLarge(maxSize);
+      }
+      chunks.push(bytes);
+    }
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, size) };
 }

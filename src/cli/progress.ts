@@ -6,6 +6,8 @@
 /** Where the progress line goes: `process.stderr`, or a stand-in in tests. */
 export interface ProgressStream {
   readonly isTTY?: boolean | undefined;
+  /** The terminal's width, when known: a longer line would wrap and could not be cleared. */
+  readonly columns?: number | undefined;
   write(text: string): unknown;
 }
 
@@ -16,16 +18,29 @@ const INTERVAL = 100;
 /** Carriage return, then erase to the end of the line (ANSI). */
 const CLEAR = "\r\u001b[K";
 
+/** A number with thousands separators: `4,732`. */
+export const count = (value: number): string => value.toLocaleString("en");
+
+/** A duration in whole seconds, minutes or hours: `9s`, `2m 05s`, `1h 02m`. */
+export function duration(milliseconds: number): string {
+  const seconds = Math.round(milliseconds / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
+}
+
 /**
- * Counts the inputs of a batch and draws `done/total` with the rate in
- * files per second on `stream`, but only when `stream` is a terminal and the
- * batch has run for more than a second; never when `enabled` is false.
+ * Counts the inputs of a batch and draws `done/total`, the rate in files per
+ * second, the time elapsed and an estimate of the time left on `stream`, but
+ * only when `stream` is a terminal and the batch has run for more than a
+ * second; never when `enabled` is false.
  *
  * @example
  * ```ts
  * const progress = new Progress(process.stderr, 10_000);
  * progress.tick(); // after each input; after a second on a terminal:
- * // "film-listing: 1204/10000 files, 1203 files/s"
+ * // "film-listing: 1,204/10,000 files, 1,203 files/s, 1s elapsed, about 7s left"
  * progress.clear(); // before any other output, and at the end
  * ```
  */
@@ -40,6 +55,7 @@ export class Progress {
     private readonly total: number,
     private readonly enabled = true,
     private readonly now: () => number = () => performance.now(),
+    private readonly style: (text: string) => string = (text) => text,
   ) {
     this.start = now();
   }
@@ -52,10 +68,19 @@ export class Progress {
     const elapsed = now - this.start;
     if (elapsed < DELAY) return;
     if (this.drawnAt !== undefined && now - this.drawnAt < INTERVAL) return;
-    const rate = Math.round((this.done * 1000) / elapsed);
-    this.stream.write(`${CLEAR}film-listing: ${this.done}/${this.total} files, ${rate} files/s`);
+    const rate = (this.done * 1000) / elapsed;
+    const left = rate > 0 ? ((this.total - this.done) * 1000) / rate : 0;
+    let line = `film-listing: ${count(this.done)}/${count(this.total)} files, ${count(Math.round(rate))} files/s, ${duration(elapsed)} elapsed, about ${duration(left)} left`;
+    const width = this.stream.columns;
+    if (width !== undefined && width > 1 && line.length >= width) line = `${line.slice(0, width - 2)}…`;
+    this.stream.write(`${CLEAR}${this.style(line)}`);
     this.drawnAt = now;
     this.shown = true;
+  }
+
+  /** How many inputs are done. */
+  get doneCount(): number {
+    return this.done;
   }
 
   /** Erases the line if it is shown, so that other output starts clean. */

@@ -1,0 +1,166 @@
+/**
+ * The commands themselves, loaded only once the command line is read (so
+ * that `--version` and `help` never load the library): each checks its
+ * options, then calls the library through a batch or directly.
+ */
+
+import type { Readable } from "node:stream";
+import { safeParseListing } from "../parse";
+import { type CommandLine, UsageError } from "./args";
+import { type Output, type Processed, runBatch } from "./batch";
+import { DEFAULT_MAX_SIZE, expandInputs, parseSize } from "./inputs";
+import { REPORTERS, type Reporter } from "./report";
+import { paletteFor, Output as Stream, type WritableLike, wantsColour } from "./terminal";
+
+/** What a command runs with: the process's streams and environment, or stand-ins. */
+export interface CommandIo {
+  readonly stdin: Readable & { readonly isTTY?: boolean | undefined };
+  readonly stdout: WritableLike;
+  readonly stderr: WritableLike;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Runs a command line read by `readCommandLine` (but `help`) and returns its
+ * exit status; throws {@link UsageError} for options that do not go
+ * together or values it cannot take.
+ *
+ * @example
+ * ```ts
+ * await runCommand(readCommandLine(["schema"]), io); // 0, the JSON Schema on stdout
+ * ```
+ */
+export async function runCommand(line: CommandLine, io: CommandIo): Promise<number> {
+  const { command, flags, positionals } = line;
+  const usage = (message: string): never => {
+    throw new UsageError(message, command);
+  };
+  const colourFlag = flags.color === true ? true : flags["no-color"] === true ? false : undefined;
+  const stream = (target: WritableLike) =>
+    new Stream(target, paletteFor(wantsColour(target, { flag: colourFlag, env: io.env })));
+  const stdout = stream(io.stdout);
+  const stderr = stream(io.stderr);
+
+  let maxSize = DEFAULT_MAX_SIZE;
+  if (typeof flags["max-size"] === "string") {
+    maxSize =
+      parseSize(flags["max-size"]) ??
+      usage(`--max-size takes a size like 64MB, 500KB or 100000, got ${JSON.stringify(flags["max-size"])}`);
+  }
+
+  switch (command) {
+    case "schema": {
+      if (positionals.length > 0) usage("schema takes no arguments");
+      const { filmJsonSchema } = await import("../json-schema");
+      await stdout.write(`${JSON.stringify(filmJsonSchema, null, 2)}\n`);
+      return finish(0, stdout, stderr);
+    }
+    case "format": {
+      const [path, ...extra] = positionals;
+      if (path === undefined || extra.length > 0) usage("format takes one record: a .json file or -");
+      const { runFormat } = await import("./format");
+      return finish(await runFormat(path as string, maxSize, { stdin: io.stdin, stdout, stderr }), stdout, stderr);
+    }
+    case "parse":
+      return finish(await runBatchCommand(line, io, { stdout, stderr, maxSize }), stdout, stderr);
+    case "help":
+      return usage("help is answered before any command runs");
+  }
+}
+
+/** The status, made 1 when output was lost for another reason than the reader leaving. */
+function finish(status: number, stdout: Stream, stderr: Stream): number {
+  const lost = [stdout, stderr].some((stream) => stream.failure !== undefined && stream.failure.code !== "EPIPE");
+  return lost ? Math.max(status, 1) : status;
+}
+
+async function runBatchCommand(
+  line: CommandLine,
+  io: CommandIo,
+  setup: { readonly stdout: Stream; readonly stderr: Stream; readonly maxSize: number },
+): Promise<number> {
+  const { command, flags } = line;
+  const usage = (message: string): never => {
+    throw new UsageError(message, command);
+  };
+  const outDir = flags["out-dir"];
+  const check = flags.check === true;
+  const ndjson = flags.ndjson === true;
+  const schemaOrg = flags["schema-org"] === true;
+  if (outDir === "") usage("--out-dir needs a folder");
+  if (check && outDir !== undefined) usage("--check writes nothing, so it takes no --out-dir");
+  if (check && ndjson) usage("--check prints drift, not records, so it takes no --ndjson");
+  if (check && schemaOrg) usage("--check compares records, so it takes no --schema-org");
+  if (ndjson && outDir !== undefined) usage("--ndjson prints, --out-dir writes files: choose one");
+  const reporter = (flags.reporter ?? "human") as Reporter;
+  if (!REPORTERS.includes(reporter)) {
+    usage(`--reporter takes ${REPORTERS.join(" or ")}, got ${JSON.stringify(flags.reporter)}`);
+  }
+  const referenceDate = referenceDateOf(flags["reference-date"], usage);
+  const parseOptions = referenceDate === undefined ? {} : { referenceDate };
+
+  let inputArgs = line.positionals;
+  if (inputArgs.length === 0) {
+    if (io.stdin.isTTY === true) usage("no input: name files or folders, or - for standard input");
+    inputArgs = ["-"];
+  }
+  if (inputArgs.filter((arg) => arg === "-").length > 1) usage("standard input (-) can be read once");
+  if (check && inputArgs.includes("-")) {
+    usage("--check compares x.txt with x.json beside it; standard input has no such file");
+  }
+
+  let process: (text: string) => Processed;
+  {
+    const toSchemaOrg = schemaOrg ? (await import("../schema-org")).toSchemaOrg : undefined;
+    process = (text) => {
+      const result = safeParseListing(text, parseOptions);
+      if (!result.success) {
+        const { error } = result;
+        const issues = (error as { issues?: Processed["issues"] }).issues ?? [error];
+        return { actual: { kind: "error", error }, issues, hasError: true };
+      }
+      const value = toSchemaOrg === undefined ? result.data : toSchemaOrg(result.data);
+      return {
+        value,
+        line: toSchemaOrg === undefined ? { film: value } : { schemaOrg: value },
+        actual: { kind: "value", value },
+        issues: [],
+        hasError: false,
+      };
+    };
+  }
+
+  const inputs = await expandInputs(inputArgs);
+  const [only] = inputs;
+  const single = inputArgs.length === 1 && inputs.length === 1 && (only?.kind !== "file" || only.path === inputArgs[0]);
+  const output: Output = check
+    ? { kind: "check" }
+    : outDir !== undefined
+      ? { kind: "files", dir: outDir }
+      : ndjson || !single
+        ? { kind: "ndjson" }
+        : { kind: "pretty" };
+  return runBatch(
+    inputs,
+    {
+      output,
+      command: "parse",
+      process,
+      reporter,
+      maxSize: setup.maxSize,
+      quiet: flags.quiet === true,
+      summary: output.kind !== "pretty",
+    },
+    { stdin: io.stdin, stdout: setup.stdout, stderr: setup.stderr },
+  );
+}
+
+/** `--reference-date`: a calendar date, taken as midnight UTC. */
+function referenceDateOf(value: string | undefined, usage: (message: string) => never): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    usage(`--reference-date takes a date like 2026-11-25, got ${JSON.stringify(value)}`);
+  }
+  return date;
+}
