@@ -1,11 +1,12 @@
-import { spawn } from "node:child_process";
+import { execFileSync, type StdioOptions, spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import packageJson from "../package.json";
-import { filmJsonSchema, toSchemaOrg } from "../src/index";
+import { filmJsonSchema, inspectListing, toSchemaOrg } from "../src/index";
 import tsupConfig from "../tsup.config";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -43,21 +44,38 @@ interface Run {
   stderr: string;
 }
 
+/** The environment of a run: colour left to the command, whatever the test runner's own environment says. */
+function envWith(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
+interface RunOptions {
+  /** Piped to stdin; empty when not given. */
+  readonly input?: string | Buffer;
+  readonly env?: Record<string, string>;
+  /** A file descriptor for stdout or stderr instead of a pipe (`/dev/full`). */
+  readonly stdout?: number;
+  readonly stderr?: number;
+}
+
 /** Runs the built CLI as a user would, with `input` piped to its stdin (empty when not given). */
-function runCli(args: readonly string[], input = ""): Promise<Run> {
+function runCli(args: readonly string[], input: string | Buffer | RunOptions = ""): Promise<Run> {
+  const options: RunOptions = typeof input === "string" || Buffer.isBuffer(input) ? { input } : input;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: work });
+    const stdio: StdioOptions = ["pipe", options.stdout ?? "pipe", options.stderr ?? "pipe"];
+    const child = spawn(process.execPath, [cli, ...args], { cwd: work, env: envWith(options.env), stdio });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
     });
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
+    child.stdin?.end(options.input ?? "");
   });
 }
 
@@ -74,20 +92,23 @@ async function folderWith(name: string, files: Record<string, string>): Promise<
   return folder;
 }
 
-const SUMMARY = /^film-listing: (\d+) parsed, (?:(\d+) expected errors?, )?(\d+) failed, (\d+) drifted in \d+\.\d\ds$/;
+const SUMMARY =
+  /^film-listing: (\d+) parsed, (?:(\d+) expected errors?, )?(\d+) failed(?:, (\d+) drifted)? in \d+\.\d\ds$/;
 
-/** The counts of the summary line that ends stderr. */
 /** The listing fixtures, `fixtures/*.txt`. */
 async function listingTexts(): Promise<string[]> {
   return (await readdir(FIXTURES)).filter((name) => name.endsWith(".txt")).map((name) => join(FIXTURES, name));
 }
 
+/** The counts of the summary line that ends stderr; `undefined` for a count the line does not give. */
 function summaryOf(stderr: string) {
   const last = stderr.trimEnd().split("\n").at(-1) ?? "";
   const match = SUMMARY.exec(last);
   if (match === null) throw new Error(`no summary line at the end of stderr:\n${stderr}`);
-  const [, parsed, expectedErrors, failed, drifted] = match.map(Number);
-  return { parsed, expectedErrors: match[2] === undefined ? undefined : expectedErrors, failed, drifted };
+  const [, parsed, expectedErrors, failed, drifted] = match.map((group) =>
+    group === undefined ? undefined : Number(group),
+  );
+  return { parsed, expectedErrors, failed, drifted };
 }
 
 describe.concurrent("film-listing parse", { timeout: SPAWN_TIMEOUT }, () => {
@@ -118,7 +139,7 @@ describe.concurrent("film-listing parse", { timeout: SPAWN_TIMEOUT }, () => {
       { path: join(folder, "b.txt"), film: JSON.parse(await fixture("nosferatu-no-runtime.json")) },
       { path: join(folder, "c.txt"), film: JSON.parse(await fixture("okja-tv-ma-no-rating-no-votes.json")) },
     ]);
-    expect(summaryOf(run.stderr)).toEqual({ parsed: 3, expectedErrors: undefined, failed: 0, drifted: 0 });
+    expect(summaryOf(run.stderr)).toEqual({ parsed: 3, expectedErrors: undefined, failed: 0, drifted: undefined });
     expect(run.status).toBe(0);
   });
 
@@ -190,7 +211,7 @@ describe.concurrent("film-listing parse", { timeout: SPAWN_TIMEOUT }, () => {
       "  3 | (398)",
     ]);
     expect(lines).toContain(`${join(folder, "missing.txt")}: no such file or folder`);
-    expect(summaryOf(run.stderr)).toEqual({ parsed: 2, expectedErrors: undefined, failed: 2, drifted: 0 });
+    expect(summaryOf(run.stderr)).toEqual({ parsed: 2, expectedErrors: undefined, failed: 2, drifted: undefined });
   });
 
   test("counts a folder without any .txt as a failed input, not a crash", async () => {
@@ -339,10 +360,24 @@ describe.concurrent("film-listing format", { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(1);
   });
 
-  test("refuses a file that is not JSON with exit status 1", async () => {
-    const run = await runCli(["format", join(FIXTURES, "the-red-shoes.txt")]);
-    expect(run.stderr).toMatch(new RegExp(`^${join(FIXTURES, "the-red-shoes.txt")}: not JSON: `));
+  test("refuses a file that is not JSON in its own words, with the line and column, exit status 1", async () => {
+    const folder = await folderWith("not-json", { "notjson.json": "notjson\n", "cut.json": '{\n  "title": "A",\n' });
+    const run = await runCli(["format", join(folder, "notjson.json")]);
+    expect(run.stderr).toBe(`${join(folder, "notjson.json")}: not a JSON record (line 1, column 2: unexpected 'o')\n`);
     expect(run.status).toBe(1);
+    const cut = await runCli(["format", join(folder, "cut.json")]);
+    expect(cut.stderr).toBe(
+      `${join(folder, "cut.json")}: not a JSON record (line 3, column 1: unexpected end of the text)\n`,
+    );
+  });
+
+  test("reads a record with a UTF-8 byte-order mark", async () => {
+    const json = await fixture("roundhay-garden-scene-minimal-title-and-year.json");
+    const folder = await folderWith("bom-json", { "film.json": `\uFEFF${json}` });
+    const run = await runCli(["format", join(folder, "film.json")]);
+    expect(run.stdout).toBe((await runCli(["format", "-"], json)).stdout);
+    expect(run.stdout.startsWith("Roundhay Garden Scene\n1888\n")).toBe(true);
+    expect(run.status).toBe(0);
   });
 });
 
@@ -388,32 +423,47 @@ describe.concurrent("film-listing schema and --schema-org", { timeout: SPAWN_TIM
 
 describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
   test.each([
-    [["--frobnicate"], "film-listing: unknown option --frobnicate"],
-    [["fixtures", "--check", "--out-dir", "out"], "film-listing: --check writes nothing, so it takes no --out-dir"],
-    [["fixtures", "--ndjson", "--out-dir", "out"], "film-listing: --ndjson prints, --out-dir writes files: choose one"],
-    [["-", "--check"], "film-listing: --check compares x.txt with x.json beside it; standard input has no such file"],
-    [["-", "-"], "film-listing: standard input (-) can be read once"],
-    [["--out-dir"], "film-listing: option '--out-dir <value>' argument missing"],
-    [["format"], "film-listing: format takes one record: a .json file or -"],
-    [["format", "a.json", "b.json"], "film-listing: format takes one record: a .json file or -"],
-    [["format", "a.json", "--ndjson"], "film-listing: --ndjson applies to parse, not to format"],
-    [["schema", "extra"], "film-listing: schema takes no arguments"],
-    [["schema", "--schema-org"], "film-listing: --schema-org applies to parse, not to schema"],
-    [["fixtures", "--check", "--schema-org"], "film-listing: --check compares records, so it takes no --schema-org"],
+    [["--frobnicate"], "unknown option --frobnicate", "parse"],
+    [["-x", "a.txt"], "unknown option -x", "parse"],
+    [["fixtures", "--check", "--out-dir", "out"], "--check writes nothing, so it takes no --out-dir", "parse"],
+    [["fixtures", "--ndjson", "--out-dir", "out"], "--ndjson prints, --out-dir writes files: choose one", "parse"],
+    [["-", "--check"], "--check compares x.txt with x.json beside it; standard input has no such file", "parse"],
+    [["-", "-"], "standard input (-) can be read once", "parse"],
+    [["--out-dir"], "--out-dir needs a value", "parse"],
+    [["a.txt", "--out-dir", "--check"], "--out-dir needs a value", "parse"],
+    [["a.txt", "--out-dir", "a", "--out-dir", "b"], "--out-dir is given twice; it takes one value", "parse"],
+    [["a.txt", "--check=yes"], "--check takes no value", "parse"],
+    [["format"], "format takes one record: a .json file or -", "format"],
+    [["format", "a.json", "b.json"], "format takes one record: a .json file or -", "format"],
+    [["format", "a.json", "--ndjson"], "--ndjson applies to parse and inspect, not to format", "format"],
+    [["parse", "a.txt", "--spans"], "--spans applies to inspect, not to parse", "parse"],
+    [["schema", "extra"], "schema takes no arguments", "schema"],
+    [["schema", "--schema-org"], "--schema-org applies to parse, not to schema", "schema"],
+    [["fixtures", "--check", "--schema-org"], "--check compares records, so it takes no --schema-org", "parse"],
+    [["a.txt", "--reporter", "junit"], '--reporter takes human or github, got "junit"', "parse"],
+    [["a.txt", "--max-size", "lots"], '--max-size takes a size like 64MB, 500KB or 100000, got "lots"', "parse"],
     [
       ["-", "--reference-date", "25/11/2026"],
-      'film-listing: --reference-date takes a date like 2026-11-25, got "25/11/2026"',
+      '--reference-date takes a date like 2026-11-25, got "25/11/2026"',
+      "parse",
     ],
     [
       ["-", "--reference-date", "2026-02-30"],
-      'film-listing: --reference-date takes a date like 2026-11-25, got "2026-02-30"',
+      '--reference-date takes a date like 2026-11-25, got "2026-02-30"',
+      "parse",
     ],
-  ])("rejects %j with exit status 2, the reason and the usage", async (args, reason) => {
+    [["help", "nope"], 'no command "nope"; the commands are parse, inspect, format, schema, help', undefined],
+  ])("rejects %j with exit status 2 and one line in its own words", async (args, reason, command) => {
     const run = await runCli(args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    const [first, second, third] = run.stderr.split("\n");
-    expect([first, second, third]).toEqual([reason, "", "Usage:"]);
+    const help = command === undefined ? "film-listing help" : `film-listing help ${command}`;
+    expect(run.stderr).toBe(`film-listing: ${reason}\nRun '${help}' for usage.\n`);
+  });
+
+  test("shows a control character in an unknown option escaped", async () => {
+    const run = await runCli(["--\u001b[2Jx"]);
+    expect(run.stderr.split("\n")[0]).toBe("film-listing: unknown option --\\u001B[2Jx");
   });
 
   test("--version prints the package's version", async () => {
@@ -422,11 +472,428 @@ describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(0);
   });
 
-  test("--help prints the usage on stdout", async () => {
+  test("--help and help print the whole command's help on stdout", async () => {
     const run = await runCli(["--help"]);
-    expect(run.stdout).toMatch(/^Usage:\n {2}film-listing \[parse\] <file\|dir\|->\.\.\./);
-    expect(run.stdout).toContain("--check");
+    expect(run.stdout.split("\n").slice(0, 5)).toEqual([
+      "film-listing: parse scraped film pages into typed JSON records",
+      "",
+      "Usage:",
+      "  film-listing [parse] <file|dir|->...   print each listing's record as JSON",
+      "  film-listing inspect <file|dir|->...   print every value read and every issue found",
+    ]);
+    expect(run.stdout).toContain("Documentation: https://github.com/film-listing/film-listing/blob/main/docs/cli.md");
     expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect((await runCli(["help"])).stdout).toBe(run.stdout);
+  });
+
+  test.each(["parse", "inspect", "format", "schema"])(
+    "help %s and %s --help print that command's usage, options, examples and exit status",
+    async (command) => {
+      const run = await runCli(["help", command]);
+      expect(run.status).toBe(0);
+      expect(run.stdout.split("\n")[0]).toMatch(new RegExp(`^Usage: film-listing (\\[)?${command}`));
+      expect(run.stdout).toMatch(/\nOptions:\n/);
+      expect(run.stdout).toMatch(/\nExamples?:\n/);
+      expect(run.stdout).toMatch(/\nExit status:/);
+      expect(run.stdout).toContain("docs/cli.md");
+      expect((await runCli([command, "--help"])).stdout).toBe(run.stdout);
+    },
+  );
+});
+
+/** A folder of `count` copies of the reference listing, and one failing listing first in path order. */
+async function bigFolder(name: string, count: number): Promise<string> {
+  const reference = await fixture("the-red-shoes.txt");
+  const files: Record<string, string> = { "a-bad.txt": "The Red Shoes\n7.5\n1948" };
+  for (let i = 0; i < count; i++) files[`f${String(i).padStart(5, "0")}.txt`] = reference;
+  return folderWith(name, files);
+}
+
+/** No line of a stack trace: an error reached the user as node prints it. */
+const STACK_LINE = /^\s+at /m;
+
+describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
+  test.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)("%s stops a batch between inputs, says where, and exits %i", async (signal, status) => {
+    const folder = await bigFolder(`signal-${signal}`, 3000);
+    const out = join(work, `signal-${signal}-out`);
+    const child = spawn(process.execPath, [cli, folder, "--out-dir", out], { cwd: work, env: envWith() });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+      // The batch has begun once the bad listing, first in path order, is reported.
+      if (stderr.includes("E_INVALID") && !child.killed) child.kill(signal);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(status);
+    const last = stderr.trimEnd().split("\n").at(-1) ?? "";
+    const match = /^film-listing: stopped after ([\d,]+) of 3,001 inputs$/.exec(last);
+    expect(match, stderr).not.toBeNull();
+    const done = Number(match?.[1]?.replaceAll(",", ""));
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThan(3001);
+    // Every file written is whole, and no temporary file is left behind.
+    const written = await readdir(out);
+    expect(written.filter((name) => !name.endsWith(".json"))).toEqual([]);
+    expect(written.length).toBe(done - 1);
+  });
+
+  test("reports an --out-dir that cannot be made, such as one below /proc, instead of looping for ever", async () => {
+    const run = await runCli([join(FIXTURES, "the-red-shoes.txt"), "--out-dir", "/proc/film-listing-out"]);
+    expect(run.stderr).toBe("film-listing: cannot write to --out-dir /proc/film-listing-out: no such file or folder\n");
+    expect(run.status).toBe(1);
+  });
+
+  test("reads only regular files: a named pipe and a device are failures, the others are parsed", async () => {
+    const folder = await folderWith("fifo", {});
+    await mkdir(folder, { recursive: true });
+    execFileSync("mkfifo", [join(folder, "f.txt")]);
+    const run = await runCli([join(folder, "f.txt"), "/dev/zero", join(FIXTURES, "the-red-shoes.txt")]);
+    expect(run.stderr.split("\n").slice(0, 2)).toEqual([
+      `${join(folder, "f.txt")}: is a named pipe (FIFO), not a regular file`,
+      "/dev/zero: is a device, not a regular file",
+    ]);
+    expect(JSON.parse(run.stdout).film).toEqual(JSON.parse(await fixture("the-red-shoes.json")));
+    expect(summaryOf(run.stderr)).toEqual({ parsed: 1, expectedErrors: undefined, failed: 2, drifted: undefined });
+    expect(run.status).toBe(1);
+  });
+
+  test("refuses a file or standard input larger than --max-size", async () => {
+    const text = await fixture("the-red-shoes.txt");
+    const folder = await folderWith("max-size", { "big.txt": text });
+    const file = await runCli([join(folder, "big.txt"), "--max-size", "1KB"]);
+    expect(file.stderr).toBe(`${join(folder, "big.txt")}: larger than the --max-size of 1 KB\n`);
+    expect(file.status).toBe(1);
+    const stdin = await runCli(["-", "--max-size", "1k"], text);
+    expect(stdin.stderr).toBe("<stdin>: larger than the --max-size of 1 KB\n");
+    expect(stdin.status).toBe(1);
+    const fits = await runCli(["-", "--max-size", String(Buffer.byteLength(text))], text);
+    expect(fits.stdout).toBe(await fixture("the-red-shoes.json"));
+  });
+
+  test("--check takes a deeply nested x.json as that input's drift, and the batch goes on", async () => {
+    const folder = await folderWith("deep", {
+      "a.txt": await fixture("the-red-shoes.txt"),
+      "a.json": `{"title": ${"[".repeat(5000)}${"]".repeat(5000)}}`,
+      "b.txt": await fixture("nosferatu-no-runtime.txt"),
+      "b.json": await fixture("nosferatu-no-runtime.json"),
+    });
+    const run = await runCli([folder, "--check"]);
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual([
+      `${join(folder, "a.txt")}: drifted from ${join(folder, "a.json")}`,
+      '  title: a value nested too deeply to show → "The Red Shoes"',
+      "  rating: absent → 4.3",
+    ]);
+    expect(run.stderr).not.toMatch(/RangeError|Maximum call stack/);
+    expect(summaryOf(run.stderr)).toEqual({ parsed: 1, expectedErrors: 0, failed: 0, drifted: 1 });
+    expect(run.status).toBe(1);
+  });
+
+  test("stdout on a full disk: no stack trace, the reason on stderr, exit status 1", async () => {
+    const full = openSync("/dev/full", "w");
+    const run = await runCli([join(FIXTURES, "the-red-shoes.txt"), join(FIXTURES, "nosferatu-no-runtime.txt")], {
+      stdout: full,
+    });
+    expect(run.stderr.split("\n").slice(-3)).toEqual([
+      expect.stringMatching(/^film-listing: 2 parsed, 0 failed in /),
+      "film-listing: cannot write to standard output: no space left on the device",
+      "",
+    ]);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(run.status).toBe(1);
+  });
+
+  test("stderr on a full disk: the --out-dir files are still written, exit status 1", async () => {
+    const folder = await folderWith("stderr-full", {
+      "a.txt": await fixture("the-red-shoes.txt"),
+      "b.txt": "The Red Shoes\n7.5\n1948",
+    });
+    const out = join(folder, "out");
+    const run = await runCli([folder, "--out-dir", out], { stderr: openSync("/dev/full", "w") });
+    expect(await readFile(join(out, "a.json"), "utf8")).toBe(await fixture("the-red-shoes.json"));
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(1);
+  });
+
+  test("| head -1: no stack trace, every failure still reported, exit status 1 when an input failed", async () => {
+    const folder = await bigFolder("head", 300);
+    const child = spawn(process.execPath, [cli, folder], { cwd: work, env: envWith() });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    let firstLine = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      // Like `head -1`: keep the first line, then close the pipe.
+      if (firstLine === "") firstLine = chunk.split("\n")[0] ?? "";
+      child.stdout.destroy();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(JSON.parse(firstLine).film.title).toBe("The Red Shoes");
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(stderr.split("\n")[0]).toBe(`${join(folder, "a-bad.txt")}:2:1: E_INVALID rating 7.5 is outside 0–5`);
+    expect(summaryOf(stderr)).toEqual({ parsed: 300, expectedErrors: undefined, failed: 1, drifted: undefined });
+    expect(status).toBe(1);
+  });
+
+  test("shows a file name's newline and escape sequences escaped, so that it cannot forge a report line", async () => {
+    const name = "a\nb.txt:1:1: E_FAKE \u001b[32mall good\u001b[0m\u202E.txt";
+    const folder = await folderWith("forged", { [name]: "The Red Shoes\n7.5\u001b[2J\u200B\n1948" });
+    const run = await runCli([join(folder, name)]);
+    const shown = `${folder}/a\\nb.txt:1:1: E_FAKE \\u001B[32mall good\\u001B[0m⟨U+202E⟩.txt`;
+    expect(run.stderr).toBe(
+      [
+        `${shown}:2:1: E_MISSING_YEAR expected a year like 1948, found "7.5\\u001b[2J"`,
+        "  1 | The Red Shoes",
+        "> 2 | 7.5\\u001B[2J⟨U+200B⟩",
+        "    | ^",
+        "  3 | 1948",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("escapes C1 controls and directional characters in JSON output, keeping the value", async () => {
+    const run = await runCli(["-"], "The Red Shoes\n1948\nA synopsis with a CSI \u009b2J and an override \u202E.");
+    expect(run.stdout).toContain('"synopsis": "A synopsis with a CSI \\u009B2J and an override \\u202E."');
+    expect(JSON.parse(run.stdout).synopsis).toBe("A synopsis with a CSI \u009b2J and an override \u202E.");
+  });
+
+  test("reports text that is not UTF-8 with the byte where it stops being UTF-8", async () => {
+    const folder = await folderWith("latin1", {});
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, "latin1.txt"), Buffer.from("Am\xe9lie\n2001", "latin1"));
+    const run = await runCli([join(folder, "latin1.txt")]);
+    expect(run.stderr).toBe(`${join(folder, "latin1.txt")}: not UTF-8 text at byte 2\n`);
+    expect(run.status).toBe(1);
+  });
+
+  test.each(["utf16le", "utf16be"] as const)("decodes a %s file with a byte-order mark", async (encoding) => {
+    const text = await fixture("the-red-shoes.txt");
+    const bytes = Buffer.from(`\uFEFF${text}`, "utf16le");
+    if (encoding === "utf16be") bytes.swap16();
+    const run = await runCli(["-"], bytes);
+    expect(run.stdout).toBe(await fixture("the-red-shoes.json"));
+    expect(run.status).toBe(0);
+  });
+});
+
+/** Runs `command` (a shell command line) in a pseudo-terminal, as a person at a terminal would, and returns all it printed. */
+function inTerminal(command: string, env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      cwd: work,
+      env: envWith({ TERM: "xterm-256color", ...env }),
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => resolve(output));
+    child.stdin.end();
+  });
+}
+
+/** What a person sees of each line a terminal shows: what was written after its last `\r` and erase. */
+function seenLines(output: string): string[] {
+  return output.split(/\r?\n/).map((line) => line.split("\r\u001b[K").at(-1) ?? "");
+}
+
+/** An ANSI style (SGR) sequence, as colour writes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding escape sequences is the point
+const SGR = /\u001b\[[0-9;]*m/;
+
+describe.concurrent("on a terminal", { timeout: SPAWN_TIMEOUT }, () => {
+  test("shows progress during a batch longer than a second, never on a line with a record", async () => {
+    const folder = await bigFolder("terminal-progress", 40);
+    const reference = join(FIXTURES, "the-red-shoes.txt");
+    // Standard input arrives after 4 s, so that the batch runs longer than a second however slowly node starts.
+    const output = await inTerminal(`(sleep 4; cat ${reference}) | node ${cli} - ${folder}`);
+    expect(output).toMatch(/film-listing: \d+\/42 files, [\d,]+ files\/s, \d+s elapsed, about \d+s left/);
+    const seen = seenLines(output);
+    const records = seen.filter((line) => line.includes('{"path"'));
+    expect(records.length).toBe(41);
+    for (const line of records) {
+      expect(line.startsWith('{"path"'), line).toBe(true);
+      expect(line).not.toContain("files/s");
+    }
+    // Cleared at the end: the summary stands alone on its line.
+    expect(seen.filter((line) => line.includes("files/s"))).toEqual([]);
+    const summary = seen
+      .map((line) => line.replace(new RegExp(SGR, "g"), ""))
+      .filter((line) => line.includes("parsed"));
+    expect(summary).toEqual([expect.stringMatching(/^film-listing: 41 parsed, 1 failed in \d+\.\d\ds$/)]);
+  });
+
+  test("colours the code and the caret of a failure on a terminal, and nothing with NO_COLOR", async () => {
+    const folder = await folderWith("terminal-colour", { "bad.txt": "The Red Shoes\n7.5\n1948" });
+    const command = `node ${cli} ${join(folder, "bad.txt")}`;
+    const coloured = await inTerminal(command);
+    expect(coloured).toContain("\u001b[31mE_INVALID\u001b[39m");
+    expect(coloured).toContain("\u001b[31m^\u001b[39m");
+    expect(coloured).toContain(`\u001b[1m${join(folder, "bad.txt")}\u001b[22m`);
+    const plain = await inTerminal(command, { NO_COLOR: "1" });
+    expect(plain).not.toMatch(SGR);
+    expect(plain).toContain(`${join(folder, "bad.txt")}:2:1: E_INVALID rating 7.5 is outside 0–5`);
+  });
+});
+
+describe.concurrent("colour off a terminal", { timeout: SPAWN_TIMEOUT }, () => {
+  const bad = "The Red Shoes\n7.5\n1948";
+  test.each([
+    ["by default", [], {}, false],
+    ["with --color", ["--color"], {}, true],
+    ["with FORCE_COLOR=1", [], { FORCE_COLOR: "1" }, true],
+    ["with FORCE_COLOR=0", [], { FORCE_COLOR: "0" }, false],
+    ["with --no-color over FORCE_COLOR", ["--no-color"], { FORCE_COLOR: "1" }, false],
+    ["with --color over NO_COLOR", ["--color"], { NO_COLOR: "1" }, true],
+  ] as const)("%s", async (_, flags, env, coloured) => {
+    const run = await runCli(["-", ...flags], { input: bad, env });
+    expect(SGR.test(run.stderr)).toBe(coloured);
+    expect(run.stderr.replace(new RegExp(SGR, "g"), "").split("\n")[0]).toBe(
+      "<stdin>:2:1: E_INVALID rating 7.5 is outside 0–5",
+    );
+  });
+});
+
+/** A listing with two errors (a rating out of range, a vote count that is not whole) and a warning (a genre outside the vocabulary). */
+const TWO_ERRORS = "The Red Shoes\n7.5\n(2.5)\nDance\n1948\n";
+
+describe.concurrent("every issue", { timeout: SPAWN_TIMEOUT }, () => {
+  test("parse prints every issue of a failing input with its code frame", async () => {
+    const run = await runCli(["-"], TWO_ERRORS);
+    expect(run.stderr).toBe(
+      [
+        "<stdin>:2:1: E_INVALID rating 7.5 is outside 0–5",
+        "  1 | The Red Shoes",
+        "> 2 | 7.5",
+        "    | ^",
+        "  3 | (2.5)",
+        "<stdin>:3:1: E_INVALID vote count (2.5) is not a whole number",
+        "  2 | 7.5",
+        "> 3 | (2.5)",
+        "    | ^",
+        "  4 | Dance",
+        '<stdin>:4:1: W_UNKNOWN_GENRE genre "Dance" is not in the genre vocabulary',
+        "  3 | (2.5)",
+        "> 4 | Dance",
+        "    | ^",
+        "  5 | 1948",
+        "",
+      ].join("\n"),
+    );
+    expect(run.status).toBe(1);
+  });
+
+  test("inspect prints the film and every issue of one input as pretty JSON, exit 1 for an error", async () => {
+    const run = await runCli(["inspect", "-"], TWO_ERRORS);
+    const { film, issues } = inspectListing(TWO_ERRORS);
+    expect(run.stdout).toBe(`${JSON.stringify({ film, issues }, null, 2)}\n`);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+  });
+
+  test("inspect exits 0 when the only issues are warnings, and --spans adds the spans", async () => {
+    const text = "Saturday Night\nDance\n1977";
+    const run = await runCli(["inspect", "-", "--spans"], text);
+    const inspection = inspectListing(text);
+    expect(inspection.issues.map((issue) => issue.severity)).toEqual(["warning"]);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(inspection)));
+    expect(Object.keys(JSON.parse(run.stdout))).toEqual(["film", "issues", "spans"]);
+    expect(run.status).toBe(0);
+  });
+
+  test("inspect prints NDJSON with the path for several inputs and counts the inputs with errors", async () => {
+    const folder = await folderWith("inspect-many", {
+      "a.txt": TWO_ERRORS,
+      "b.txt": await fixture("the-red-shoes.txt"),
+    });
+    const run = await runCli(["inspect", folder]);
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const { film, issues } = inspectListing(TWO_ERRORS);
+    expect(lines).toEqual([
+      { path: join(folder, "a.txt"), ...JSON.parse(JSON.stringify({ film, issues })) },
+      { path: join(folder, "b.txt"), film: JSON.parse(await fixture("the-red-shoes.json")), issues: [] },
+    ]);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toMatch(/^film-listing: 2 inspected, 1 with errors, 0 failed in /);
+    expect(run.status).toBe(1);
+  });
+
+  test("inspect --check compares each inspection with the JSON beside it", async () => {
+    const folder = await folderWith("inspect-check", {
+      "a.txt": TWO_ERRORS,
+      "b.txt": await fixture("the-red-shoes.txt"),
+    });
+    const written = await runCli(["inspect", folder, "--out-dir", folder]);
+    expect(written.status).toBe(1);
+    const clean = await runCli(["inspect", folder, "--check"]);
+    expect(clean.stdout).toBe("");
+    expect(clean.stderr.trimEnd().split("\n").at(-1)).toMatch(/^film-listing: 2 inspected, 0 failed, 0 drifted in /);
+    expect(clean.status).toBe(0);
+
+    const committed = JSON.parse(await readFile(join(folder, "b.json"), "utf8"));
+    await writeFile(
+      join(folder, "b.json"),
+      `${JSON.stringify({ ...committed, film: { ...committed.film, rating: 4.4 } }, null, 2)}\n`,
+    );
+    const drifted = await runCli(["inspect", folder, "--check"]);
+    expect(drifted.stdout).toBe(
+      `${join(folder, "b.txt")}: drifted from ${join(folder, "b.json")}\n  film.rating: 4.4 → 4.3\n`,
+    );
+    expect(drifted.status).toBe(1);
+  });
+});
+
+describe.concurrent("--reporter github", { timeout: SPAWN_TIMEOUT }, () => {
+  test("prints one workflow command per issue of a failing parse, warnings as warnings", async () => {
+    const run = await runCli(["-", "--reporter", "github"], TWO_ERRORS);
+    expect(run.stderr).toBe(
+      [
+        "::error file=<stdin>,line=2,col=1,endLine=2,endColumn=4,title=E_INVALID::rating 7.5 is outside 0–5",
+        "::error file=<stdin>,line=3,col=1,endLine=3,endColumn=6,title=E_INVALID::vote count (2.5) is not a whole number",
+        '::warning file=<stdin>,line=4,col=1,endLine=4,endColumn=6,title=W_UNKNOWN_GENRE::genre "Dance" is not in the genre vocabulary',
+        "",
+      ].join("\n"),
+    );
+    expect(run.status).toBe(1);
+  });
+
+  test("escapes %, CR and LF in messages, and : and , in properties, as GitHub's toolkit does", async () => {
+    const name = "100%, a:b\nc.txt";
+    const folder = await folderWith("github-escape", { [name]: "The Red Shoes\n7.5\n1948" });
+    const run = await runCli([folder, "--reporter", "github", "--quiet"]);
+    expect(run.stderr).toBe(
+      `::error file=${folder}/100%25%2C a%3Ab%0Ac.txt,line=2,col=1,endLine=2,endColumn=4,title=E_INVALID::rating 7.5 is outside 0–5\n`,
+    );
+  });
+
+  test("prints drift as an error at the text file, each field on a line of its message", async () => {
+    const committed = JSON.parse(await fixture("the-red-shoes.json"));
+    const folder = await folderWith("github-drift", {
+      "x.txt": await fixture("the-red-shoes.txt"),
+      "x.json": `${JSON.stringify({ ...committed, rating: 4.4 }, null, 2)}\n`,
+    });
+    const run = await runCli([folder, "--check", "--reporter", "github", "--quiet"]);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `::error file=${join(folder, "x.txt")},title=drift::drifted from ${join(folder, "x.json")}%0Arating: 4.4 → 4.3\n`,
+    );
+    expect(run.status).toBe(1);
+  });
+
+  test("inspect prints every issue as a workflow command beside its JSON", async () => {
+    const run = await runCli(["inspect", "-", "--reporter", "github"], "Saturday Night\nDance\n1977");
+    expect(run.stderr).toBe(
+      '::warning file=<stdin>,line=2,col=1,endLine=2,endColumn=6,title=W_UNKNOWN_GENRE::genre "Dance" is not in the genre vocabulary\n',
+    );
+    expect(JSON.parse(run.stdout).film.title).toBe("Saturday Night");
     expect(run.status).toBe(0);
   });
 });

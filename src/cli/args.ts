@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 
 /** The commands, `parse` first: it is the default. */
-export const COMMANDS = ["parse", "format", "schema", "help"] as const;
+export const COMMANDS = ["parse", "inspect", "format", "schema", "help"] as const;
 
 /** A command of the `film-listing` command. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -17,6 +17,7 @@ const OPTIONS = {
   "out-dir": { type: "string" },
   ndjson: { type: "boolean" },
   check: { type: "boolean" },
+  spans: { type: "boolean" },
   "schema-org": { type: "boolean" },
   "reference-date": { type: "string" },
   "max-size": { type: "string" },
@@ -40,6 +41,7 @@ const BATCH = ["out-dir", "ndjson", "check", "reference-date", "max-size", "repo
 /** The options each command takes. */
 export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
   parse: [...BATCH, "schema-org", ...COMMON],
+  inspect: [...BATCH, "spans", ...COMMON],
   format: ["max-size", ...COMMON],
   schema: COMMON,
   help: COMMON,

@@ -182,7 +182,8 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     const processed = options.process(text);
 
     if (output.kind === "check") {
-      const outcome = checkAgainstCommitted(input.path, processed.actual);
+      const noun = options.command === "parse" ? "a film record" : "an inspection";
+      const outcome = checkAgainstCommitted(input.path, processed.actual, noun);
       switch (outcome.kind) {
         case "matched":
           counts.done++;

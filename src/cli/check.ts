@@ -76,7 +76,7 @@ export function recordJson(value: unknown): string {
  * it. A committed `{"error": {"code", "line", "column"}}` expects the parse
  * to fail with that code at that position; any other JSON expects the
  * value, key order and layout included. A missing, unreadable or broken
- * JSON file is drift.
+ * JSON file is drift. `noun` names the value in a drift report.
  *
  * @example
  * ```ts
@@ -86,21 +86,21 @@ export function recordJson(value: unknown): string {
  * //   drifts: [{ field: "rating", old: "4.4", new: "4.3" }] }
  * ```
  */
-export function checkAgainstCommitted(path: string, actual: Actual): CheckOutcome {
+export function checkAgainstCommitted(path: string, actual: Actual, noun = "a film record"): CheckOutcome {
   const expectedPath = expectedPathFor(path);
   const drifted = (drifts: Drift[]): CheckOutcome => ({ kind: "drifted", expectedPath, drifts });
   const read = readRegularFile(expectedPath, MAX_JSON_SIZE);
   const decoded = read.ok ? decodeText(read.bytes) : read;
-  if (!decoded.ok) return drifted([{ field: expectedPath, old: decoded.reason, new: describe(actual) }]);
+  if (!decoded.ok) return drifted([{ field: expectedPath, old: decoded.reason, new: describe(actual, noun) }]);
   const committed = decoded.text;
   const json = readJson(committed);
-  if (!json.ok) return drifted([{ field: expectedPath, old: `not JSON (${json.reason})`, new: describe(actual) }]);
+  if (!json.ok)
+    return drifted([{ field: expectedPath, old: `not JSON (${json.reason})`, new: describe(actual, noun) }]);
   const expected = json.value;
 
   const expectedError = errorExpectation(expected);
   if (expectedError !== undefined) {
-    if (actual.kind === "value")
-      return drifted([{ field: "error", old: describeError(expectedError), new: "a value" }]);
+    if (actual.kind === "value") return drifted([{ field: "error", old: describeError(expectedError), new: noun }]);
     const drifts = (["code", "line", "column"] as const)
       .filter((key) => expectedError[key] !== actual.error[key])
       .map((key) => ({ field: `error.${key}`, old: show(expectedError[key]), new: show(actual.error[key]) }));
@@ -150,8 +150,8 @@ function fieldDrifts(expected: unknown, actual: unknown, prefix: string, depth: 
   });
 }
 
-function describe(actual: Actual): string {
-  return actual.kind === "value" ? "a value" : `error ${describeError(actual.error)}`;
+function describe(actual: Actual, noun: string): string {
+  return actual.kind === "value" ? noun : `error ${describeError(actual.error)}`;
 }
 
 function describeError({ code, line, column }: ErrorPlace): string {

@@ -62,6 +62,7 @@ export async function runCommand(line: CommandLine, io: CommandIo): Promise<numb
       return finish(await runFormat(path as string, maxSize, { stdin: io.stdin, stdout, stderr }), stdout, stderr);
     }
     case "parse":
+    case "inspect":
       return finish(await runBatchCommand(line, io, { stdout, stderr, maxSize }), stdout, stderr);
     case "help":
       return usage("help is answered before any command runs");
@@ -110,14 +111,15 @@ async function runBatchCommand(
   }
 
   let process: (text: string) => Processed;
-  {
+  if (command === "inspect") {
+    process = await inspector(parseOptions, flags.spans === true);
+  } else {
     const toSchemaOrg = schemaOrg ? (await import("../schema-org")).toSchemaOrg : undefined;
     process = (text) => {
       const result = safeParseListing(text, parseOptions);
       if (!result.success) {
         const { error } = result;
-        const issues = (error as { issues?: Processed["issues"] }).issues ?? [error];
-        return { actual: { kind: "error", error }, issues, hasError: true };
+        return { actual: { kind: "error", error }, issues: error.issues, hasError: true };
       }
       const value = toSchemaOrg === undefined ? result.data : toSchemaOrg(result.data);
       return {
@@ -144,7 +146,7 @@ async function runBatchCommand(
     inputs,
     {
       output,
-      command: "parse",
+      command: command === "inspect" ? "inspect" : "parse",
       process,
       reporter,
       maxSize: setup.maxSize,
@@ -153,6 +155,25 @@ async function runBatchCommand(
     },
     { stdin: io.stdin, stdout: setup.stdout, stderr: setup.stderr },
   );
+}
+
+/** The library call of `inspect`: `{ film, issues }` per text, and `spans` when asked for. */
+async function inspector(
+  parseOptions: { readonly referenceDate?: Date },
+  withSpans: boolean,
+): Promise<(text: string) => Processed> {
+  const { inspectListing } = await import("../inspect");
+  return (text) => {
+    const { film, issues, spans } = inspectListing(text, parseOptions);
+    const value = withSpans ? { film, issues, spans } : { film, issues };
+    return {
+      value,
+      line: value,
+      actual: { kind: "value", value },
+      issues,
+      hasError: issues.some((issue) => issue.severity === "error"),
+    };
+  };
 }
 
 /** `--reference-date`: a calendar date, taken as midnight UTC. */

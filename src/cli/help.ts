@@ -37,6 +37,7 @@ const HELP: Readonly<Record<CommandName | "", string>> = {
 
 Usage:
   film-listing [parse] <file|dir|->...   print each listing's record as JSON
+  film-listing inspect <file|dir|->...   print every value read and every issue found
   film-listing format <film.json|->      print a record back as listing text
   film-listing schema                    print the JSON Schema of a record
   film-listing help [command]            print the help of a command
@@ -74,6 +75,29 @@ Examples:
   film-listing parse scraped --out-dir json
   film-listing parse fixtures --check --reference-date 2026-11-25
   curl -s https://example.com/film | film-listing parse -
+
+${EXIT_BATCH}
+
+Documentation: ${DOCS_URL}
+`,
+  inspect: `Usage: film-listing inspect <file|dir|->... [options]
+
+Read every value a listing holds and every problem in it: prints
+{"film":…,"issues":[…]} per input (pretty JSON for one input, NDJSON with the
+path for several). Exit status 1 when any input has an issue of severity error.
+
+Arguments:
+${INPUTS}
+
+Options:
+${BATCH_OPTIONS}
+  --spans               add where each value was read: {"film","issues","spans"}
+${COMMON_OPTIONS}
+
+Examples:
+  film-listing inspect the-red-shoes.txt
+  film-listing inspect scraped --spans --out-dir inspected
+  film-listing inspect fixtures/inspect --check --reference-date 2026-11-25
 
 ${EXIT_BATCH}
 
@@ -117,7 +141,7 @@ Documentation: ${DOCS_URL}
 `,
   help: `Usage: film-listing help [command]
 
-Print the help of a command (parse, format, schema), or of the
+Print the help of a command (parse, inspect, format, schema), or of the
 whole command when none is named. '<command> --help' prints the same.
 
 Documentation: ${DOCS_URL}
