@@ -826,6 +826,13 @@ describe.concurrent("every issue", { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(1);
   });
 
+  test("inspect --check passes on the inspection fixtures", async () => {
+    const run = await runCli(["inspect", join(FIXTURES, "inspect"), "--check", "--reference-date", "2026-11-25"]);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^film-listing: \d+ inspected, 0 failed, 0 drifted in \d+\.\d\ds\n$/);
+    expect(run.status).toBe(0);
+  });
+
   test("inspect --check compares each inspection with the JSON beside it", async () => {
     const folder = await folderWith("inspect-check", {
       "a.txt": TWO_ERRORS,
