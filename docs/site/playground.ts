@@ -274,6 +274,7 @@ function showSample(index: number): void {
   const sample = samples[index];
   if (sample === undefined) return;
   listing.value = sample.text;
+  sampleMenu.value = String(index);
   listing.scrollTop = 0;
   update();
 }
@@ -293,8 +294,17 @@ function setUp(): void {
     option.textContent = sample.label;
     group.append(option);
   });
+  // Once the user edits a sample, the menu says so rather than naming it.
+  const edited = document.createElement("option");
+  edited.value = "";
+  edited.textContent = "Your text";
+  edited.disabled = true;
+  sampleMenu.prepend(edited);
   sampleMenu.addEventListener("change", () => showSample(Number(sampleMenu.value)));
-  listing.addEventListener("input", schedule);
+  listing.addEventListener("input", () => {
+    sampleMenu.value = "";
+    schedule();
+  });
   listing.addEventListener("scroll", syncScroll);
   new ResizeObserver(() => {
     mirror.style.height = `${listing.offsetHeight}px`;

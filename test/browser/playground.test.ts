@@ -73,8 +73,8 @@ test("opens on the reference listing and shows its record with no issues", async
 test("offers the reference listing and one listing per error code in its sample menu", async () => {
   const labels = await page.locator("select#sample option").allInnerTexts();
   const codes = [...new Set(ERROR_FIXTURES.map((fixture) => fixture.error.code))].sort();
-  expect(labels[0]).toBe("The Red Shoes (the reference listing)");
-  expect(labels.slice(1).map((label) => label.split(" ")[0])).toEqual(codes);
+  expect(labels.slice(0, 2)).toEqual(["Your text", "The Red Shoes (the reference listing)"]);
+  expect(labels.slice(2).map((label) => label.split(" ")[0])).toEqual(codes);
 });
 
 describe("shows each error fixture's issue with its code and line:column", () => {
@@ -130,13 +130,17 @@ test("highlights, behind the text, every value where it was read and every issue
   expect(await page.locator("#highlight").textContent()).toBe(`${text}\u200b`);
 });
 
-test("shows a sample chosen from the menu, and takes a screenshot of an invalid listing", async () => {
+test("shows a sample chosen from the menu, and says \"Your text\" once it is edited; screenshots an invalid listing", async () => {
   const sample = ERROR_FIXTURES.find((fixture) => fixture.slug === "invalid-empty-review");
   await page.locator("select#sample").selectOption({ label: "E_INVALID at 5:1 (invalid-empty-review)" });
   await settle();
   expect(await page.locator("textarea#listing").inputValue()).toBe(sample?.text);
-  expect((await issues())[0]).toMatch(/^E_INVALID 5:1 /);
+  expect(await issues()).toEqual(["E_INVALID 5:1 review is empty"]);
   await page.screenshot({ path: `${SCREENSHOTS}playground-invalid.png` });
+  await page.locator("textarea#listing").press("End");
+  await page.keyboard.type("\n");
+  await settle();
+  expect(await page.locator("select#sample option:checked").innerText()).toBe("Your text");
 });
 
 test("loads only classic scripts, which run from file:// too: the library's browser build, then the page's", () => {
