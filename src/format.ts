@@ -7,7 +7,7 @@ import { checkedRecord, type FieldPath, label } from "./checked-record";
 import { ListingError } from "./errors";
 import type { Film, FilmSchema } from "./film";
 import { isCertification, isGenreShaped, LINE_SHAPES, MAX_HEADER_GENRES } from "./grammar/header";
-import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, ZERO_WIDTH as ZERO_WIDTH_CHARACTERS } from "./lines";
+import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, withoutInvisible } from "./lines";
 import { checkOptions } from "./options";
 import { latestYearFor, type ParseOptions, safeParseListing } from "./parse";
 import { type Vocabulary, vocabularyFor } from "./vocabulary";
@@ -35,7 +35,6 @@ interface Problem {
 
 // The noise of the lines-and-noise rule, which a value must not hold to read back as written.
 const LINE_BREAK = /[\r\n]/;
-const ZERO_WIDTH = /* @__PURE__ */ new RegExp(ZERO_WIDTH_CHARACTERS.source);
 const SPACE_LIKE = /* @__PURE__ */ new RegExp(SPACE_LIKE_CHARACTERS.source);
 const EDGE_SPACE = /^ | $/;
 
@@ -70,8 +69,10 @@ const CLOSING_QUOTE = /["”]$/;
  *
  * - a value (title, genre, certification, synopsis line, name) with a line
  *   break where the layout has none, a blank synopsis line, leading or
- *   trailing spaces, a run of spaces, a tab, a Unicode space or a zero-width
- *   character, all of which the parser cleans away;
+ *   trailing spaces, a run of spaces, a tab, a Unicode space or an invisible
+ *   format character the parser drops (a zero-width character, a soft
+ *   hyphen, a directional mark; a joiner joining nothing), all of which the
+ *   parser cleans away;
  * - a review whose text starts or ends with white space, has a line that
  *   starts or ends with a space, or holds such noise; or that has a line
  *   ending with a quote followed by a line starting with one, which the
@@ -226,7 +227,9 @@ function lineValue(path: FieldPath, value: string): Problem | undefined {
 
 function noise(value: string): string | undefined {
   if (LINE_BREAK.test(value)) return "holds a line break, where the layout has none";
-  if (ZERO_WIDTH.test(value)) return "holds a zero-width character, which the parser drops";
+  if (withoutInvisible(value) !== value) {
+    return "holds an invisible character (zero-width, soft hyphen or direction mark), which the parser drops";
+  }
   if (SPACE_LIKE.test(value)) return "holds a tab or a Unicode space, which the parser reads as a plain space";
   if (EDGE_SPACE.test(value)) return "starts or ends with a space, which the parser trims";
   return undefined;

@@ -2,20 +2,27 @@
  * Text → clean lines (lines and noise).
  *
  * The grammar reads a cleaned copy of the input: one line per original line,
- * joined with `\n`, zero-width characters dropped, every other kind of space
- * turned into a plain space, each line trimmed. Runs of spaces are kept here
- * (review text keeps them); other values collapse them later. Nothing else
- * is stored: `offsets.ts` maps clean offsets back to the original input
+ * joined with `\n`, invisible format characters dropped, every other kind of
+ * space turned into a plain space, each line trimmed. Runs of spaces are kept
+ * here (review text keeps them); other values collapse them later. Nothing
+ * else is stored: `offsets.ts` maps clean offsets back to the original input
  * only when an error or an inspection asks, which costs nothing on the
  * success path.
+ *
+ * The noise, as docs/layout.md names it:
+ *
+ * - spaces: tabs, the other white space of JavaScript and the Unicode space
+ *   separators (NBSP among them) count as a plain space;
+ * - invisible format characters are dropped: the zero-width space (U+200B),
+ *   the word joiner (U+2060), the BOM (U+FEFF), the soft hyphen (U+00AD), the
+ *   directional marks (U+200E, U+200F, U+061C) and the bidirectional
+ *   embeddings and isolates (U+202A–U+202E, U+2066–U+2069);
+ * - the zero-width non-joiner and joiner (U+200C, U+200D) are kept where they
+ *   join two characters of an emoji sequence (`👨‍👩‍👧`) or of a script that
+ *   uses them (Arabic and Persian, the Indic scripts), and dropped elsewhere.
+ *   The two characters are the nearest on either side, on the same line,
+ *   that are not themselves format characters.
  */
-
-/** Line ends: LF, CRLF or CR, mixed. */
-const LINE_END = /\r\n?|\n/g;
-
-/** Zero-width characters, dropped wherever they stand. U+FEFF is also the BOM. */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each zero-width character is dropped on its own
-export const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
 
 /**
  * Characters that count as a space: tabs and the other white space of
@@ -24,18 +31,26 @@ export const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
 export const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 
 /**
+ * The invisible format characters, always dropped: zero-width space, word
+ * joiner, BOM, soft hyphen, directional marks, bidirectional embeddings and
+ * isolates. (The joiners U+200C and U+200D are dropped only where they join
+ * nothing: see {@link cleanText}.)
+ */
+export const INVISIBLE = /[\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/**
  * The noise characters of one-byte (Latin-1) text, looked for one by one:
  * `indexOf` scans a string many times faster than a character-class
  * expression does.
  */
-const LATIN1_NOISE = ["\r", "\t", "\v", "\f", "\u00A0"];
+const LATIN1_NOISE = ["\r", "\t", "\v", "\f", "\u00A0", "\u00AD"];
 
 /**
  * The other noise characters. On a one-byte string an expression of
  * characters above U+00FF fails at once, without scanning, while on a
- * two-byte string one scan beats twenty `indexOf` calls.
+ * two-byte string one scan beats many `indexOf` calls.
  */
-const WIDE_NOISE = /[\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/;
+const WIDE_NOISE = /[\u061C\u1680\u2000-\u200F\u2028-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF]/;
 
 const hasNoise = (text: string): boolean => LATIN1_NOISE.some((char) => text.includes(char)) || WIDE_NOISE.test(text);
 
@@ -53,25 +68,208 @@ function hasEdgeSpace(text: string): boolean {
 }
 
 const SPACE = 32;
+const LF = 10;
+const CR = 13;
+
+/** What a character is to the cleaning; format characters (dropped, joiners) last. */
+const PLAIN = 0;
+const SPACE_KIND = 1;
+const DROPPED = 2;
+const JOINER = 3;
+const LINE_END = 4;
+
+/**
+ * The kind of every UTF-16 code unit, looked up by its code: one array read
+ * per character in the cleaning loop. 64 KB, made once.
+ */
+const KINDS = /* @__PURE__ */ (() => {
+  const kinds = new Uint8Array(0x10000);
+  const set = (kind: number, ...ranges: (number | [number, number])[]) => {
+    for (const range of ranges) {
+      const [from, to] = typeof range === "number" ? [range, range] : range;
+      kinds.fill(kind, from, to + 1);
+    }
+  };
+  set(SPACE_KIND, 9, 11, 12, SPACE, 0xa0, 0x1680, [0x2000, 0x200a], 0x2028, 0x2029, 0x202f, 0x205f, 0x3000);
+  set(DROPPED, 0xad, 0x61c, 0x200b, 0x200e, 0x200f, [0x202a, 0x202e], 0x2060, [0x2066, 0x2069], 0xfeff);
+  set(JOINER, 0x200c, 0x200d);
+  set(LINE_END, LF, CR);
+  return kinds;
+})();
+
+/** Whether a character code counts as a space (a plain one or one of {@link SPACE_LIKE}). */
+export const isSpaceCode = (code: number): boolean => KINDS[code] === SPACE_KIND;
+
+const EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
+
+/**
+ * Whether a zero-width joiner or non-joiner beside this code point joins
+ * something: a character of an emoji sequence (a pictograph, a skin tone,
+ * the emoji presentation selector) or of the Arabic (Persian included) or
+ * Indic scripts.
+ */
+function joins(codePoint: number): boolean {
+  if (codePoint < 0x600) return false;
+  if (codePoint <= 0x6ff || (codePoint >= 0x750 && codePoint <= 0x77f) || (codePoint >= 0x8a0 && codePoint <= 0x8ff)) {
+    return true; // Arabic
+  }
+  if (codePoint >= 0x900 && codePoint <= 0xdff) return true; // Devanagari to Sinhala
+  if ((codePoint >= 0xfb50 && codePoint <= 0xfdff) || (codePoint >= 0xfe70 && codePoint <= 0xfefc)) return true;
+  if (codePoint === 0xfe0f) return true;
+  return codePoint >= 0x2000 && EMOJI.test(String.fromCodePoint(codePoint));
+}
+
+/** The code point that ends just before `end` (a surrogate pair read whole). */
+function codePointBefore(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** Runs of ordinary characters at least this long are copied as one slice. */
+const LONG_RUN = 16;
+const CHUNK = 16_384;
+
+let utf16: InstanceType<typeof TextDecoder> | undefined;
+let ascii: InstanceType<typeof TextDecoder> | undefined;
+let bytes: Uint8Array | undefined;
+
+/**
+ * The first `length` codes of `buffer` as a string. `TextDecoder` makes it
+ * ten times faster than `String.fromCharCode.apply`; an ASCII chunk is
+ * decoded from bytes, so that the string takes one byte a character.
+ */
+function decode(buffer: Uint16Array, length: number, codes: number): string {
+  if (codes < 0x80) {
+    bytes ??= new Uint8Array(CHUNK);
+    bytes.set(buffer.subarray(0, length));
+    ascii ??= new TextDecoder("latin1");
+    return ascii.decode(bytes.subarray(0, length));
+  }
+  utf16 ??= new TextDecoder("utf-16le");
+  return utf16.decode(buffer.subarray(0, length));
+}
 
 /**
  * The cleaned copy of `text` that the grammar reads. Returns `text` itself
  * when it carries no noise at all, the common case.
  */
 export function cleanText(text: string): string {
-  if (!hasNoise(text)) {
-    return hasEdgeSpace(text) ? text.split("\n").map(trimSpaces).join("\n") : text;
-  }
-  return text
-    .split(LINE_END)
-    .map((line) => trimSpaces(line.replace(ZERO_WIDTH, "").replace(SPACE_LIKE, " ")))
-    .join("\n");
+  if (!hasNoise(text) && !hasEdgeSpace(text)) return text;
+  return clean(text, true);
 }
 
-function trimSpaces(line: string): string {
-  let start = 0;
-  let end = line.length;
-  while (start < end && line.charCodeAt(start) === SPACE) start++;
-  while (end > start && line.charCodeAt(end - 1) === SPACE) end--;
-  return start === 0 && end === line.length ? line : line.slice(start, end);
+/**
+ * `text` with the invisible characters the parser drops taken out and
+ * nothing else changed (its spaces, line breaks and edges as they are):
+ * for code that checks whether a value would read back as written.
+ */
+export function withoutInvisible(text: string): string {
+  return WIDE_NOISE.test(text) || text.includes("\u00AD") ? clean(text, false) : text;
+}
+
+/**
+ * One pass over `text`: line ends become `\n`, spaces a plain space,
+ * invisible characters go. With `trim`, each line loses its edge spaces;
+ * without, spaces and line ends are kept as written.
+ *
+ * The output is built from short pieces copied through a buffer of
+ * character codes and long runs sliced whole, so that memory stays a small
+ * multiple of the input however dense the noise (one `replace` per kind of
+ * noise made a string and an array entry per noise character).
+ */
+function clean(text: string, trim: boolean): string {
+  const parts: string[] = [];
+  const buffer = new Uint16Array(CHUNK);
+  let length = 0;
+  // Every code of the buffer ORed together: below 0x80, the chunk is ASCII.
+  let codes = 0;
+  const flush = () => {
+    parts.push(decode(buffer, length, codes));
+    length = 0;
+    codes = 0;
+  };
+  // Spaces not yet written: a line's trailing spaces never are.
+  let pending = 0;
+  let lineHasText = false;
+  // The code point before the current one that is no format character, on this line; -1 at a line's start.
+  let before = -1;
+  const size = text.length;
+  for (let index = 0; index < size; ) {
+    const code = text.charCodeAt(index);
+    const kind = KINDS[code];
+    if (kind === PLAIN) {
+      let end = index + 1;
+      while (end < size && KINDS[text.charCodeAt(end)] === PLAIN) end++;
+      if (pending > 0) {
+        if (length + pending > CHUNK) flush();
+        if (pending > CHUNK) {
+          parts.push(" ".repeat(pending));
+        } else {
+          buffer.fill(SPACE, length, length + pending);
+          length += pending;
+        }
+        pending = 0;
+      }
+      if (end - index >= LONG_RUN) {
+        if (length > 0) flush();
+        parts.push(text.slice(index, end));
+      } else {
+        if (length + (end - index) > CHUNK) flush();
+        for (let at = index; at < end; at++) {
+          const plain = text.charCodeAt(at);
+          codes |= plain;
+          buffer[length++] = plain;
+        }
+      }
+      lineHasText = true;
+      before = codePointBefore(text, end);
+      index = end;
+    } else if (kind === SPACE_KIND) {
+      if (!trim) {
+        if (length === CHUNK) flush();
+        codes |= code;
+        buffer[length++] = code;
+      } else if (lineHasText) {
+        pending++;
+      }
+      before = SPACE;
+      index++;
+    } else if (kind === LINE_END) {
+      if (length === CHUNK) flush();
+      buffer[length++] = trim ? LF : code;
+      pending = 0;
+      lineHasText = false;
+      before = -1;
+      index += trim && code === CR && text.charCodeAt(index + 1) === LF ? 2 : 1;
+    } else {
+      // A run of format characters: its joiners are kept when the characters on either side both join.
+      let end = index + 1;
+      while (
+        end < size &&
+        (KINDS[text.charCodeAt(end)] as number) >= DROPPED &&
+        KINDS[text.charCodeAt(end)] !== LINE_END
+      ) {
+        end++;
+      }
+      const after = end < size ? (text.codePointAt(end) as number) : -1;
+      if (before !== -1 && after !== -1 && joins(before) && joins(after)) {
+        for (let at = index; at < end; at++) {
+          const format = text.charCodeAt(at);
+          if (KINDS[format] !== JOINER) continue;
+          // No spaces wait here: a space before the run would not join.
+          if (length === CHUNK) flush();
+          codes |= format;
+          buffer[length++] = format;
+          lineHasText = true;
+        }
+      }
+      index = end;
+    }
+  }
+  if (length > 0 || parts.length === 0) flush();
+  return parts.length === 1 ? (parts[0] as string) : parts.join("");
 }

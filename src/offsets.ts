@@ -11,11 +11,10 @@
  */
 
 import type { Position } from "./errors";
-import { SPACE_LIKE } from "./lines";
+import { isSpaceCode } from "./lines";
 
 const NEWLINE = "\n";
-const SPACE = " ";
-const ONE_SPACE_LIKE = /* @__PURE__ */ new RegExp(SPACE_LIKE.source);
+const SPACE = 32;
 
 /** The start of every line: after each LF, CR or CRLF of `text`. */
 function lineStartsOf(text: string, breaks: RegExp | undefined): number[] {
@@ -137,10 +136,10 @@ export class OffsetMap {
     const map = new Int32Array(cleanLength);
     let at = sourceStart;
     for (let column = 0; column < cleanLength; column++) {
-      const char = this.#clean.charAt(cleanStart + column);
+      const char = this.#clean.charCodeAt(cleanStart + column);
       while (at < sourceEnd) {
-        const original = this.#source.charAt(at);
-        if (original === char || (char === SPACE && ONE_SPACE_LIKE.test(original))) break;
+        const original = this.#source.charCodeAt(at);
+        if (original === char || (char === SPACE && isSpaceCode(original))) break;
         at++;
       }
       map[column] = Math.min(at, Math.max(sourceStart, sourceEnd - 1));

@@ -137,6 +137,10 @@ describe("formatListing", () => {
     ["a review whose first line is quoted", { reviews: [{ text: '"Only the music."\n+ A feast.' }] }],
     ["unicode everywhere", { title: "Amélie 🎬", cast: ["Audrey Tautou", "山田 太郎"], synopsis: "Ça va — ok" }],
     ["no lists at all", { genres: [], cast: [], directors: [], badges: [], availableOn: [], reviews: [] }],
+    [
+      "joiners inside an emoji sequence and a Persian word",
+      { title: "Family 👨\u200D👩\u200D👧", cast: ["می\u200Cخواهم"], reviews: [{ text: "नम\u200Dस्ते 🏳️\u200D🌈" }] },
+    ],
   ] as const)("reads back %s", (_, patch) => {
     const film = { ...full, ...patch } as Film;
     expect(roundTrip(film)).toEqual(film);
@@ -171,7 +175,25 @@ describe("formatListing", () => {
       "a title with a zero-width space",
       { title: "The\u200BRed Shoes" },
       ["title"],
-      'title "The\u200BRed Shoes" holds a zero-width character, which the parser drops',
+      'title "The\u200BRed Shoes" holds an invisible character (zero-width, soft hyphen or direction mark), which the parser drops',
+    ],
+    [
+      "a title with a soft hyphen",
+      { title: "Ballet\u00ADschool" },
+      ["title"],
+      'title "Ballet\u00ADschool" holds an invisible character (zero-width, soft hyphen or direction mark), which the parser drops',
+    ],
+    [
+      "a cast name with a right-to-left mark",
+      { cast: ["Anton\u200F"] },
+      ["cast", 0],
+      'cast[0] "Anton\u200F" holds an invisible character (zero-width, soft hyphen or direction mark), which the parser drops',
+    ],
+    [
+      "a title with a joiner between two Latin letters",
+      { title: "A\u200DB" },
+      ["title"],
+      'title "A\u200DB" holds an invisible character (zero-width, soft hyphen or direction mark), which the parser drops',
     ],
     ["a genre that looks like a year", { genres: ["1999"] }, ["genres", 0], 'genres[0] "1999" reads as a release year'],
     [
