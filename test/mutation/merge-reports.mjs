@@ -1,0 +1,68 @@
+// Merges the incremental reports of mutation runs over single files into
+// reports/stryker-incremental.json, the file a full `npm run mutate` reuses.
+//
+// A run over one file (`npm run mutate -- --mutate src/format.ts
+// --incrementalFile reports/mutation/parts/format.json`) writes a report of
+// that file alone; this keeps, for each source file, the mutants of the newest
+// report that holds it, and renumbers the tests, whose ids are per report.
+//
+//   node test/mutation/merge-reports.mjs reports/mutation/parts/*.json
+
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+
+const OUT = "reports/stryker-incremental.json";
+const inputs = process.argv.slice(2).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+if (inputs.length === 0) {
+  console.error("usage: node test/mutation/merge-reports.mjs <report.json>...");
+  process.exit(2);
+}
+
+const reports = inputs.map((path) => JSON.parse(readFileSync(path, "utf8")));
+const merged = { ...reports.at(-1), files: {}, testFiles: {} };
+/** Test id in the merged report, by test file and name. */
+const ids = new Map();
+const testId = (file, name) => {
+  const key = `${file}\u0000${name}`;
+  if (!ids.has(key)) {
+    ids.set(key, String(ids.size));
+    merged.testFiles[file] ??= { source: "", tests: [] };
+    merged.testFiles[file].tests.push({ id: ids.get(key), name });
+  }
+  return ids.get(key);
+};
+
+for (const report of reports) {
+  const where = new Map();
+  for (const [file, { source, tests }] of Object.entries(report.testFiles ?? {})) {
+    for (const test of tests) where.set(test.id, [file, test.name, test.location]);
+    merged.testFiles[file] ??= { source, tests: [] };
+    merged.testFiles[file].source = source;
+  }
+  const remap = (list) =>
+    list?.map((id) => {
+      const [file, name] = where.get(id);
+      return testId(file, name);
+    });
+  for (const [file, result] of Object.entries(report.files)) {
+    merged.files[file] = {
+      ...result,
+      mutants: result.mutants.map((mutant) => ({
+        ...mutant,
+        coveredBy: remap(mutant.coveredBy),
+        killedBy: remap(mutant.killedBy),
+      })),
+    };
+  }
+}
+// Keep each test's location from the newest report that has it.
+for (const report of reports) {
+  for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {
+    for (const test of tests) {
+      const merged_ = merged.testFiles[file].tests.find((entry) => entry.name === test.name);
+      if (merged_ !== undefined && test.location !== undefined) merged_.location = test.location;
+    }
+  }
+}
+writeFileSync(OUT, `${JSON.stringify(merged, null, 2)}\n`);
+const counts = Object.entries(merged.files).map(([file, { mutants }]) => `${file} ${mutants.length}`);
+console.log(`${OUT}: ${counts.join(", ")}`);
