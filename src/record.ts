@@ -101,6 +101,8 @@ const SECTION_KINDS = /* @__PURE__ */ Object.keys(SECTION_RANK) as ListSectionKi
  * the end: a suffix (`Sammy Davis, Jr.` is one name).
  */
 const SUFFIX_AFTER_COMMA = / *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/y;
+/** The first letters of the suffixes: J, S, I. */
+const SUFFIX_INITIALS = new Set([74, 83, 73]);
 
 const SPACE = 32;
 
@@ -416,6 +418,10 @@ function addNames(names: string[], field: string, text: string, at: number, find
  */
 function nextSeparator(text: string, from: number): number {
   for (let comma = text.indexOf(",", from); comma !== -1; comma = text.indexOf(",", comma + 1)) {
+    // Most commas are followed by no suffix at all: look at the initial first.
+    let initial = comma + 1;
+    while (text.charCodeAt(initial) === SPACE) initial++;
+    if (!SUFFIX_INITIALS.has(text.charCodeAt(initial))) return comma;
     SUFFIX_AFTER_COMMA.lastIndex = comma + 1;
     if (!SUFFIX_AFTER_COMMA.test(text)) return comma;
   }

@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseListing } from "../../dist/index.js";
+import { parseListing, safeParseListing } from "../../dist/index.js";
+import { FILLS, hostile, LINE_KINDS, MANY_LINES, MEMORY_SHAPES } from "./shapes.mjs";
 
 const short = process.argv.includes("--short");
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -120,6 +121,58 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
     const time = fastest(() => parseListing(text, options), { batch: 1, rounds: short ? 3 : 9 });
     line(`${label} (${(text.length / 1e6).toFixed(2)} MB)`, ms(time), `target < 50 ms: ${verdict(time < 50e6)}`);
     results.push(time < 50e6);
+  }
+}
+
+// 3b. Hostile shapes of 1 MB, each under 50 ms: a run of one character
+// inside every kind of line, and many lines of one kind. A quadratic step
+// shows here as seconds.
+{
+  const size = 1_000_000;
+  const rounds = short ? 1 : 5;
+  const time = (text) => fastest(() => safeParseListing(text, options), { batch: 1, rounds });
+  console.log(`\n1 MB runs of one character inside each kind of line (ms, the slowest marked)`);
+  const fills = Object.keys(FILLS);
+  console.log(`  ${"".padEnd(16)}${fills.map((fill) => fill.padStart(10)).join("")}`);
+  let slowest = { time: 0, label: "" };
+  for (const kind of Object.keys(LINE_KINDS)) {
+    const times = fills.map((fill) => time(hostile(kind, fill, size)));
+    times.forEach((ns, at) => {
+      if (ns > slowest.time) slowest = { time: ns, label: `${kind}, ${fills[at]}` };
+    });
+    console.log(`  ${kind.padEnd(16)}${times.map((ns) => (ns / 1e6).toFixed(2).padStart(10)).join("")}`);
+  }
+  line(`slowest (${slowest.label})`, ms(slowest.time), `target < 50 ms: ${verdict(slowest.time < 50e6)}`);
+  results.push(slowest.time < 50e6);
+
+  console.log("\n1 MB of many lines of one kind");
+  for (const [label, make] of Object.entries(MANY_LINES)) {
+    const ns = time(make(size));
+    line(label, ms(ns), `target < 50 ms: ${verdict(ns < 50e6)}`);
+    results.push(ns < 50e6);
+  }
+}
+
+// 3c. Peak memory for one large input, in a child process per shape: at
+// most 4× the input's size above the process's resident set before it.
+{
+  const size = short ? 10_000_000 : 50_000_000;
+  console.log(
+    `\nPeak memory, one input of ${size / 1e6} MB (above the resident set before it, as a multiple of its size)`,
+  );
+  for (const shape of Object.keys(MEMORY_SHAPES)) {
+    const child = spawnSync(process.execPath, [join(root, "test", "bench", "peak-rss.mjs"), shape, String(size)], {
+      encoding: "utf8",
+    });
+    if (child.status !== 0) throw new Error(`peak-rss.mjs failed for ${shape}: ${child.stderr}`);
+    const { size: length, baseline, peak, outcome } = JSON.parse(child.stdout);
+    const ratio = (peak - baseline) / length;
+    line(
+      shape,
+      `${((peak - baseline) / 1e6).toFixed(0)} MB`,
+      `${ratio.toFixed(1)}× its size (${outcome}), target ≤ 4×: ${verdict(ratio <= 4)}`,
+    );
+    results.push(ratio <= 4);
   }
 }
 
