@@ -17,6 +17,7 @@ import {
   type ListingError,
   type SafeParseListingResult,
 } from "../../src/index";
+import { LINE_KINDS } from "../bench/shapes.mjs";
 
 /**
  * Cases per property: 1,000; `FC_RUNS=20000 npm test` for a long local run,
@@ -301,6 +302,22 @@ export const layoutText = fc
     },
   );
 
+/**
+ * A long run of one character (a space, a digit, a comma, a quote, an NBSP,
+ * a tab, a joiner) inside one line of every kind the layout has, where a
+ * hostile page would put it: the inputs that once made a step quadratic.
+ */
+export const longRunText = fc
+  .record({
+    kind: fc.constantFrom(...Object.keys(LINE_KINDS)),
+    fill: fc.constantFrom(" ", "7", ",", '"', "\u00A0", "\t", "\u200D", ".", "0"),
+    length: fc.integer({ min: 1, max: 20_000 }),
+    end: lineEnd,
+  })
+  .map(({ kind, fill, length, end }) =>
+    (LINE_KINDS[kind] as (run: string) => string)(fill.repeat(length)).replace(/\n/g, end),
+  );
+
 // ---------------------------------------------------------------- checks
 
 /** Where each line of `text` starts, for every kind of line end. */
@@ -371,6 +388,11 @@ export function expectPositionInside(error: ListingError, text: string): void {
   }
 }
 
-/** Spaces, tabs, Unicode spaces and zero-width characters: what SPEC 1.1 cleans away. */
-const ZERO_WIDTH = new Set(["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"]);
+/**
+ * Spaces, tabs, Unicode spaces and the invisible format characters: what
+ * the noise rule cleans away (a joiner at a line's edge joins nothing).
+ */
+const ZERO_WIDTH = new Set([
+  ..."\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069",
+]);
 const isBlank = (char: string) => /^\s$/.test(char) || ZERO_WIDTH.has(char);

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { safeParseListing } from "../../src/index";
-import { expectWellFormed, layoutText, lineEnd, listingLikeText, options, RUNS, TIMEOUT } from "./arbitraries";
+import {
+  expectWellFormed,
+  layoutText,
+  lineEnd,
+  listingLikeText,
+  longRunText,
+  options,
+  RUNS,
+  TIMEOUT,
+} from "./arbitraries";
 
 const check = (text: string) => {
   const result = safeParseListing(text, options);
@@ -37,6 +46,19 @@ describe("safeParseListing never throws", () => {
       // The generator reaches successes and many kinds of error.
       expect(outcomes).toContain("success");
       expect(outcomes.size).toBeGreaterThan(5);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "for a long run of one character inside any kind of line, it returns a result and an error points inside",
+    () => {
+      fc.assert(
+        fc.property(longRunText, (text) => {
+          check(text);
+        }),
+        { numRuns: RUNS },
+      );
     },
     TIMEOUT,
   );
