@@ -541,6 +541,27 @@ describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
     expect(written.length).toBe(done - 1);
   });
 
+  test("SIGINT stops inside a long input, not only between inputs", async () => {
+    // 30 MB of one review: each step of its handling takes a while, and the signal is handled between steps.
+    const review = `${"A long review line that goes on and on. ".repeat(25)}\n`.repeat(30_000);
+    const folder = await folderWith("signal-long", {
+      "a-bad.txt": "The Red Shoes\n7.5\n1948",
+      "b-long.txt": `The Red Shoes\n1948\nCommunity Reviews\n"${review}"`,
+      "c-long.txt": `The Red Shoes\n1948\nCommunity Reviews\n"${review}"`,
+    });
+    const out = join(work, "signal-long-out");
+    const child = spawn(process.execPath, [cli, folder, "--out-dir", out], { cwd: work, env: envWith() });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes("E_INVALID") && !child.killed) child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(130);
+    expect(stderr.trimEnd().split("\n").at(-1)).toBe("film-listing: stopped after 1 of 3 inputs");
+    expect(await readdir(out)).toEqual([]);
+  });
+
   test("reports an --out-dir that cannot be made, such as one below /proc, instead of looping for ever", async () => {
     const run = await runCli([join(FIXTURES, "the-red-shoes.txt"), "--out-dir", "/proc/film-listing-out"]);
     expect(run.stderr).toBe("film-listing: cannot write to --out-dir /proc/film-listing-out: no such file or folder\n");

@@ -10,12 +10,15 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { dirname, extname, join, parse as parsePath } from "node:path";
 import type { Readable } from "node:stream";
 import { jsonVisible, visible } from "../visible";
-import { type Actual, checkAgainstCommitted, type Drift, recordJson } from "./check";
+import { type Actual, checkAgainstCommitted, type Drift } from "./check";
 import { decodeText } from "./decode";
 import { describeFsError, type Input, type Read, readRegularFile, readStream } from "./inputs";
 import { count, Progress } from "./progress";
 import { githubCommand, githubIssue, type IssueLike, issueReport, type Reporter } from "./report";
 import { failureWords, type Output as Stream } from "./terminal";
+
+/** Inputs larger than this, in bytes, let signals through between the steps of their handling. */
+const LARGE_INPUT = 1024 * 1024;
 
 /** Where a batch reads standard input and writes: records on stdout; failures, the summary and progress on stderr. */
 export interface Streams {
@@ -176,10 +179,15 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
       input.kind === "stdin"
         ? await readStream(streams.stdin, options.maxSize)
         : readRegularFile(input.path, options.maxSize);
+    // A large input takes a while at each step: between steps the event loop runs, so that Ctrl-C is not kept waiting.
+    const breathe = read.ok && read.bytes.length > LARGE_INPUT ? () => new Promise(setImmediate) : undefined;
+    await breathe?.();
     const decoded = read.ok ? decodeText(read.bytes) : read;
     if (!decoded.ok) return fail(input.path, decoded.reason);
     const { text } = decoded;
+    await breathe?.();
     const processed = options.process(text);
+    await breathe?.();
 
     if (output.kind === "check") {
       const noun = options.command === "parse" ? "a film record" : "an inspection";
@@ -206,19 +214,27 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
       return reportIssues(input.path, processed.issues, text);
     }
     if (options.command === "inspect" && reporter === "github") await reportIssues(input.path, processed.issues, text);
-    if (!(await writeValue(input, processed))) return;
+    if (!(await writeValue(input, processed, breathe))) return;
     if (options.command === "inspect" && processed.hasError) counts.withErrors++;
     else counts.done++;
   }
 
   /** Prints or writes the value of one input; false when it could not be written (a failure, reported). */
-  async function writeValue(input: Input, processed: Processed): Promise<boolean> {
+  async function writeValue(input: Input, processed: Processed, breathe?: () => Promise<unknown>): Promise<boolean> {
+    /** The JSON text of `value`, pretty (as `recordJson` writes it) or on one line, made safe to print. */
+    const render = async (value: unknown, pretty: boolean): Promise<string> => {
+      const json = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+      await breathe?.();
+      const text = `${jsonVisible(json)}\n`;
+      await breathe?.();
+      return text;
+    };
     switch (output.kind) {
       case "pretty":
-        await toStdout(recordJson(processed.value));
+        await toStdout(await render(processed.value, true));
         return true;
       case "ndjson":
-        await toStdout(`${jsonVisible(JSON.stringify({ path: input.path, ...processed.line }))}\n`);
+        await toStdout(await render({ path: input.path, ...processed.line }, false));
         return true;
       case "files": {
         const target = outputPathFor(output.dir, input);
@@ -227,8 +243,9 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
           await fail(input.path, `${target} was already written for ${earlier}`);
           return false;
         }
+        const text = await render(processed.value, true);
         try {
-          writeAtomically(target, recordJson(processed.value), madeFolders);
+          writeAtomically(target, text, madeFolders);
         } catch (error) {
           await fail(input.path, `cannot write ${target}: ${describeFsError(error)}`);
           return false;
