@@ -23,13 +23,19 @@ let work: string;
 beforeAll(async () => {
   // Built once, with the package's own tsup entry for the CLI, into a folder of its own so
   // that a build of dist/ running at the same time cannot get in the way.
+  // The command is two builds: its entry (src/cli/main.ts) and the commands it imports on demand.
   const configs = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
-  const entry = configs.find((config) => JSON.stringify(config.entry).includes("src/cli/main.ts"));
-  if (entry === undefined) throw new Error("tsup.config.ts has no entry for src/cli/main.ts");
+  const builds = configs.filter((config) => JSON.stringify(config.entry).includes("src/cli/"));
+  if (!builds.some((config) => JSON.stringify(config.entry).includes("src/cli/main.ts"))) {
+    throw new Error("tsup.config.ts has no entry for src/cli/main.ts");
+  }
   await mkdir(CACHE, { recursive: true });
   const outDir = await mkdtemp(join(CACHE, "film-listing-cli-"));
-  await build({ ...entry, outDir, config: false, silent: true, sourcemap: false });
-  cli = join(outDir, "cli.js");
+  // `clean` would empty the folder (tsup's patterns add to "everything"): the folder is new, and the second build must keep the first.
+  for (const config of builds) {
+    await build({ ...config, outDir, clean: false, config: false, silent: true, sourcemap: false });
+  }
+  cli = join(outDir, "cli.cjs");
   work = await mkdtemp(join(CACHE, "film-listing-cli-work-"));
 }, 60_000);
 

@@ -65,6 +65,19 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a {@link UsageError}, from this copy of the class or
+ * another: the command's entry and the commands are bundled apart.
+ *
+ * @example
+ * ```ts
+ * isUsageError(new UsageError("unknown option --x", "parse")); // true
+ * ```
+ */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === "UsageError";
+}
+
 /** A command line read. */
 export interface CommandLine {
   readonly command: CommandName;

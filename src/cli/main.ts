@@ -7,9 +7,16 @@
 
 import { version } from "../../package.json";
 import { visible } from "../visible";
-import { COMMANDS, type CommandName, readCommandLine, UsageError } from "./args";
+import { COMMANDS, type CommandName, isUsageError, readCommandLine, UsageError } from "./args";
 import type { CommandIo } from "./commands";
 import { helpText } from "./help";
+
+/**
+ * The built commands, beside the built entry. Imported by a name the
+ * bundler leaves alone: this entry is CommonJS, quick to load, and the
+ * commands an ES module loaded only when a command runs.
+ */
+const COMMANDS_MODULE = "./cli-commands.js";
 
 /**
  * Runs the command line `argv` (without `node` and the script) and returns
@@ -42,10 +49,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       io.stdout.write(helpText(topic as CommandName | undefined));
       return 0;
     }
-    const { runCommand } = await import("./commands");
+    const { runCommand }: typeof import("./commands") = await import(COMMANDS_MODULE);
     return await runCommand(line, io);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!isUsageError(error)) throw error;
     const help =
       error.command === undefined || error.command === "help"
         ? "film-listing help"

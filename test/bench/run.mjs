@@ -219,7 +219,7 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
         [
           "-r",
           join(root, "test", "bench", "report-rss.cjs"),
-          join(root, "dist", "cli.js"),
+          join(root, "dist", "cli.cjs"),
           "parse",
           input,
           "--out-dir",
