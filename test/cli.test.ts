@@ -683,10 +683,10 @@ describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
     );
   });
 
-  test("escapes C1 controls in JSON output, keeping the value; a directional override is noise, dropped", async () => {
-    const run = await runCli(["-"], "The Red Shoes\n1948\nA synopsis with a CSI \u009b2J and an override \u202E.");
-    expect(run.stdout).toContain('"synopsis": "A synopsis with a CSI \\u009B2J and an override ."');
-    expect(JSON.parse(run.stdout).synopsis).toBe("A synopsis with a CSI \u009b2J and an override .");
+  test("escapes C1 controls and invisible characters in JSON output, keeping the value", async () => {
+    const run = await runCli(["-"], "The Red Shoes\n1948\nA synopsis with a CSI \u009b2J and an anchor \uFFF9.");
+    expect(run.stdout).toContain('"synopsis": "A synopsis with a CSI \\u009B2J and an anchor \\uFFF9."');
+    expect(JSON.parse(run.stdout).synopsis).toBe("A synopsis with a CSI \u009b2J and an anchor \uFFF9.");
   });
 
   test("reports text that is not UTF-8 with the byte where it stops being UTF-8", async () => {
