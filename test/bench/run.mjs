@@ -262,7 +262,7 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
 {
   const runs = short ? 5 : 20;
   console.log(`\nStart-up, median of ${runs} fresh processes each, taking turns`);
-  const cli = join(root, "dist", "cli.js");
+  const cli = join(root, "dist", "cli.cjs");
   const times = medianStartUp(
     {
       node: ["-e", "0"],
