@@ -193,9 +193,14 @@ function buildRecord(
   // a page of lone quotes holds hundreds of thousands; the later ones share
   // that issue, each with its own path.
   const firstEmpty = record.reviews.findIndex((review) => review.text === "");
-  const checked = firstEmpty === -1 ? record : { ...record, reviews: record.reviews.slice(0, firstEmpty + 1) };
-  const result = checkParsedFilm(checked, context.latestYear);
-  if (!result.success) {
+  const result =
+    firstEmpty === -1 && plainlyInRange(record, context.latestYear)
+      ? undefined
+      : checkParsedFilm(
+          firstEmpty === -1 ? record : { ...record, reviews: record.reviews.slice(0, firstEmpty + 1) },
+          context.latestYear,
+        );
+  if (result !== undefined && !result.success) {
     if (findings === undefined) return undefined;
     invalidValues(
       withLaterEmptyReviews(result.error.issues, record.reviews, firstEmpty),
@@ -236,6 +241,26 @@ function withLaterEmptyReviews(
     if ((reviews[index] as Review).text === "") all.push({ ...empty, path: ["reviews", index, "text"] });
   }
   return all;
+}
+
+/**
+ * Whether the numbers the input decides plainly keep the schema's rules:
+ * finite, whole where they must be, and in range. This settles the common
+ * case, a valid listing, without the cost of a schema run; anything else
+ * goes to the schema, which decides and words the issues. (A property test
+ * checks that this never passes what the schema refuses.)
+ */
+export function plainlyInRange(record: PartialFilm, latestYear: number): boolean {
+  const { rating, voteCount, year, runtimeMinutes } = record;
+  return (
+    (rating === null || (rating >= 0 && rating <= 5)) &&
+    (voteCount === null || (Number.isSafeInteger(voteCount) && voteCount >= 0)) &&
+    year !== null &&
+    Number.isSafeInteger(year) &&
+    year >= MIN_YEAR &&
+    year <= latestYear &&
+    (runtimeMinutes === null || (Number.isSafeInteger(runtimeMinutes) && runtimeMinutes > 0))
+  );
 }
 
 /**

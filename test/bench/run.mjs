@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseListing, safeParseListing } from "../../dist/index.js";
+import { inspectListing, parseListing, safeParseListing } from "../../dist/index.js";
 import { kilobytes, measureBundles } from "../support/bundle-size.mjs";
 import { FILLS, hostile, LINE_KINDS, MANY_LINES, MEMORY_SHAPES } from "./shapes.mjs";
 
@@ -84,7 +84,8 @@ console.log(
   `Node ${process.version}, ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}\n`,
 );
 
-// 1. Per listing: parse + validate against the floor.
+// 1. Per listing: parse + validate against the floor, and inspection
+// (record, issues and spans) against the parse.
 {
   const FLOOR_PATTERN = /^\d{4}$/;
   const floor = () => {
@@ -92,8 +93,12 @@ console.log(
     for (const text of reference.split(/\r\n|\r|\n/)) if (FLOOR_PATTERN.test(text)) count++;
     return count;
   };
-  const { parse, split } = measureTogether(
-    { parse: () => parseListing(reference, options), split: floor },
+  const { parse, inspect, split } = measureTogether(
+    {
+      parse: () => parseListing(reference, options),
+      inspect: () => inspectListing(reference, options),
+      split: floor,
+    },
     short ? { batch: 2000, rounds: 5 } : { batch: 20000, rounds: 25 },
   );
   const ratio = parse / split;
@@ -102,6 +107,14 @@ console.log(
   line("floor: split lines, one regexp each", µs(split));
   line("ratio", `${ratio.toFixed(2)}×`, `target ≤ 3×: ${verdict(ratio <= 3)}`);
   results.push(ratio <= 3);
+  const inspection = inspect / parse;
+  line(
+    "inspect: record, issues and spans",
+    µs(inspect),
+    `${Math.round(1e9 / inspect).toLocaleString("en")} listings/s`,
+  );
+  line("inspect against parse", `${inspection.toFixed(2)}×`, `target ≤ 2×: ${verdict(inspection <= 2)}`);
+  results.push(inspection <= 2);
 }
 
 // 2. Cost per byte grows linearly: one long review of 100 KB, 1 MB, 10 MB.
