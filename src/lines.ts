@@ -149,8 +149,17 @@ function decode(buffer: Uint16Array, length: number, codes: number): string {
     ascii ??= new TextDecoder("latin1");
     return ascii.decode(bytes.subarray(0, length));
   }
+  const chunk = buffer.subarray(0, length);
+  // TextDecoder would turn an unpaired surrogate, or half of a pair split
+  // between two chunks, into U+FFFD: such chunks are copied code by code.
+  if (hasSurrogate(chunk)) return String.fromCharCode(...chunk);
   utf16 ??= new TextDecoder("utf-16le");
-  return utf16.decode(buffer.subarray(0, length));
+  return utf16.decode(chunk);
+}
+
+function hasSurrogate(chunk: Uint16Array): boolean {
+  for (const code of chunk) if (code >= 0xd800 && code <= 0xdfff) return true;
+  return false;
 }
 
 /**

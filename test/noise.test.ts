@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, test } from "vitest";
-import { parseListing, safeParseListing } from "../src/index";
+import { inspectListing, parseListing, safeParseListing } from "../src/index";
 
 const options = { referenceDate: new Date("2026-11-25T00:00:00Z") };
 const title = (text: string) => parseListing(`${text}\n1948`, options).title;
@@ -95,5 +95,24 @@ describe("positions count the dropped characters", () => {
       column: 6,
       offset: 11,
     });
+  });
+});
+
+describe("unpaired surrogates", () => {
+  test("stay as written in a line that noise is cleaned from, and the value's span finds them", () => {
+    const text = "Title\n1948\nStarring: Ann\u00A0\ud83c Lee\udfac, Bo\u00AD Ray";
+    const film = parseListing(text);
+    expect(film.cast).toEqual(["Ann \ud83c Lee\udfac", "Bo Ray"]);
+    const { spans } = inspectListing(text);
+    const cast = spans
+      .filter((span) => span.path[0] === "cast")
+      .map((span) => text.slice(span.start.offset, span.end.offset));
+    expect(cast).toEqual(["Ann\u00A0\ud83c Lee\udfac", "Bo\u00AD Ray"]);
+  });
+
+  test("stay whole across the long runs and buffers of a long noisy line", () => {
+    const line = `${"é\u00A0".repeat(9000)}\ud83c${"é\u00A0".repeat(9000)}🎬`;
+    const film = parseListing(`Title\n1948\n${line}`);
+    expect(film.synopsis).toBe(line.replace(/\u00A0/g, " ").trimEnd());
   });
 });
