@@ -36,7 +36,9 @@ export const FilmSchema = /* @__PURE__ */ buildFilmSchema();
  * Its fields come in this order (JSON output keeps it); a value the page
  * does not give is `null` or `[]`, never `undefined`, `0` or `""`.
  *
- * @interface
+ * It is the schema's inferred type, `z.infer<typeof FilmSchema>`, declared
+ * as an interface so that it shows as `Film` wherever it is used.
+ *
  * @example
  * ```ts
  * const film: Film = parseListing("The Red Shoes\n4.3\n1948\n133 min");
@@ -47,7 +49,7 @@ export const FilmSchema = /* @__PURE__ */ buildFilmSchema();
  *
  * @group Record
  */
-export type Film = z.infer<typeof FilmSchema>;
+export interface Film extends z.infer<typeof FilmSchema> {}
 
 /**
  * One review of a {@link Film}.
