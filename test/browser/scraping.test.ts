@@ -1,7 +1,8 @@
 /**
  * Scraping as users do: realistic film pages (flex rows of chips, CSS
- * grids, an old table layout; `&nbsp;`, hidden menus and dialogs, a "See
- * all" link glued to the reviews heading, `<br>` and `<p>` inside reviews)
+ * grids, an old table layout; `&nbsp;`, `&shy;` and a zero-width space,
+ * hidden menus and dialogs, a "See all" link glued to the reviews heading,
+ * `<br>` and `<p>` inside reviews)
  * opened in headless Chromium and read with Playwright's `innerText()`.
  * Each `pages/<name>.html` has the record it must parse to beside it, in
  * `pages/<name>.json`.
