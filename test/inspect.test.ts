@@ -64,3 +64,143 @@ describe("inspection fixtures", () => {
     expect(inspectListing(text, options).film.year).toBeNull();
   });
 });
+
+const inspect = (lines: readonly string[]) => inspectListing(lines.join("\n"), options);
+const codesAt = (lines: readonly string[]) =>
+  inspect(lines).issues.map((issue) => `${issue.code} ${issue.line}:${issue.column}`);
+
+describe("recovery", () => {
+  test("skips every line after the reviews header up to the one that opens a review, with one issue", () => {
+    const lines = ["T", "1948", "Community Reviews", "Read more", "", "Show spoilers", "“Sharp.”", '"Fun."'];
+    const { film, issues } = inspect(lines);
+    expect(film.reviews).toEqual([{ text: "Sharp." }, { text: "Fun." }]);
+    expect(issues.map((issue) => [issue.code, issue.line, issue.end.line, issue.end.column])).toEqual([
+      ["E_REVIEW_START", 4, 4, 10],
+    ]);
+  });
+
+  test("leaves out an unterminated review that holds no text, with no second issue", () => {
+    const { film, issues } = inspect(["T", "1948", "Community Reviews", '"Fine."', '"']);
+    expect(film.reviews).toEqual([{ text: "Fine." }]);
+    expect(issues.map((issue) => issue.code)).toEqual(["E_UNTERMINATED_REVIEW"]);
+  });
+
+  test("names the grammar's first problem as the error, though a section problem comes first in the text", () => {
+    const lines = ["T", "1948", "Directed by: A", "Starring: B", "Community Reviews", "Oops", '"Fine."'];
+    expect(codesAt(lines)).toEqual(["E_SECTION_ORDER 4:1", "E_REVIEW_START 6:1"]);
+    const result = safeParseListing(lines.join("\n"), options);
+    expect(result.error?.code).toBe("E_REVIEW_START");
+    expect(result.error?.issues.map((issue) => issue.code)).toEqual(["E_SECTION_ORDER", "E_REVIEW_START"]);
+  });
+
+  test("names the first section problem before any value out of range", () => {
+    const lines = ["T", "9.5", "1948", "Directed by: A", "Starring: B", "Starring: C"];
+    expect(codesAt(lines)).toEqual(["E_INVALID 2:1", "E_SECTION_ORDER 5:1", "E_DUPLICATE_SECTION 6:1"]);
+    expect(safeParseListing(lines.join("\n"), options).error?.code).toBe("E_SECTION_ORDER");
+  });
+
+  test("reads a section after two out of order as out of order too", () => {
+    const lines = ["T", "1948", "Also Available On: X", "Starring: B", "Directed by: A"];
+    expect(codesAt(lines)).toEqual(["E_SECTION_ORDER 4:1", "E_SECTION_ORDER 5:1"]);
+    expect(inspect(lines).film).toMatchObject({ cast: ["B"], directors: ["A"], availableOn: ["X"] });
+  });
+
+  test("a missing year lets the stopping line be read as the certification", () => {
+    const { film, issues } = inspect(["T", "Drama", "Starring", "x"]);
+    expect(issues.map((issue) => issue.code)).toEqual(["E_MISSING_YEAR"]);
+    expect(film).toMatchObject({ genres: ["Drama"], year: null, cast: ["x"], synopsis: null });
+    // "Drama" after it ends the region of the trailing run: a detail genre, not the synopsis.
+    expect(inspect(["T", "PG-13", "Drama"]).film).toMatchObject({
+      year: null,
+      certification: "PG-13",
+      genres: ["Drama"],
+      synopsis: null,
+    });
+  });
+
+  test("an invalid option is still a TypeError", () => {
+    const referenceDate = new Date(Number.NaN);
+    expect(() => inspectListing("T\n1948", { referenceDate })).toThrow(TypeError);
+    expect(() => safeParseListing("T\n1948", { referenceDate })).toThrow(TypeError);
+  });
+});
+
+describe("warnings", () => {
+  test("flag header genres outside the vocabulary once each, and no vocabulary genre in any case", () => {
+    const { issues } = inspect(["T", "drama", "Dance", "dance", "Ballet", "1948"]);
+    expect(issues.map((issue) => [issue.code, issue.line, issue.path])).toEqual([
+      ["W_UNKNOWN_GENRE", 3, ["genres", 1]],
+      ["W_UNKNOWN_GENRE", 5, ["genres", 2]],
+    ]);
+  });
+
+  test("do not flag a genre the options add, nor a certification of the vocabulary in any case", () => {
+    expect(inspectListing("T\nDance\n1948\ntv-ma", { ...options, genres: ["Dance"] }).issues).toEqual([]);
+    expect(inspectListing("T\n1948\nTous publics", { ...options, certifications: ["Tous Publics"] }).issues).toEqual(
+      [],
+    );
+  });
+
+  test("flag a certification read by its shape, with the line as its end", () => {
+    const [warning] = inspect(["T", "1948", "MA15+"]).issues;
+    expect(warning).toEqual({
+      code: "W_CERTIFICATION_SHAPE",
+      severity: "warning",
+      line: 3,
+      column: 1,
+      offset: 7,
+      end: { line: 3, column: 6, offset: 12 },
+      reason: 'certification "MA15+" is not in the certification vocabulary; it was read by its shape',
+      message:
+        'line 3, column 1: certification "MA15+" is not in the certification vocabulary; it was read by its shape',
+      path: ["certification"],
+    });
+  });
+});
+
+describe("spans", () => {
+  test("cover every value and list item where it was read, in text order", () => {
+    const text = [
+      "Vertigo",
+      "4.4",
+      "Mystery",
+      "1958",
+      "2 hr 8 min",
+      "PG",
+      "A detective follows a woman.",
+      "Directed by:  Alfred Hitchcock ",
+      "mystery",
+      "Thriller",
+      "hd",
+      "Also Available On: Max,  Prime Video",
+      "Community Reviews",
+      '" Dizzying. "',
+    ].join("\n");
+    const { spans } = inspectListing(text, options);
+    expect(spans.map((span) => [span.path.join("."), text.slice(span.start.offset, span.end.offset)])).toEqual([
+      ["title", "Vertigo"],
+      ["rating", "4.4"],
+      ["genres.0", "Mystery"],
+      ["year", "1958"],
+      ["runtimeMinutes", "2 hr 8 min"],
+      ["certification", "PG"],
+      ["synopsis", "A detective follows a woman."],
+      ["directors.0", "Alfred Hitchcock"],
+      ["genres.1", "Thriller"],
+      ["badges.0", "hd"],
+      ["availableOn.0", "Max"],
+      ["availableOn.1", "Prime Video"],
+      ["reviews.0.text", "Dizzying."],
+    ]);
+    expect(spans[7]).toEqual({
+      path: ["directors", 0],
+      start: { line: 8, column: 15, offset: 82 },
+      end: { line: 8, column: 31, offset: 98 },
+    });
+  });
+
+  test("leave out values that are null after an error, and a review left out", () => {
+    const { spans } = inspect(["T", "7.5", "1948", "0 min", "Community Reviews", '""', '"Ok."']);
+    expect(spans.map((span) => span.path.join("."))).toEqual(["title", "year", "reviews.0.text"]);
+  });
+});

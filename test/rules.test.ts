@@ -140,6 +140,66 @@ describe("header genres (SPEC 1.2.4)", () => {
   test("takes every line between the votes and the year, without repeats", () => {
     expect(parse(["Title", "Drama", "Ballet", "drama", "1948"]).genres).toEqual(["Drama", "Ballet"]);
   });
+
+  test.each([
+    "Ballet",
+    "Kung Fu & Wuxia",
+    "Sci-Fi & Fantasy",
+    "LGBTQ+",
+    "Children's / Family",
+    "Film-Noir, Neo",
+    "Ça va — ok",
+    "A Genre Name Of Exactly Forty Characters",
+    "A  Genre  Name  Of  Exactly  Forty  Characters",
+  ])("takes the genre-shaped line %j as a header genre", (genre) => {
+    expect(parse(["Title", genre, "1948"]).genres).toEqual([genre.replace(/ {2,}/g, " ")]);
+  });
+
+  test.each([
+    ["a line of 41 characters", "A Genre Name Of Exactly FortyOne Letters!".replace("!", "s")],
+    ["a digit", "80s Music"],
+    ...[...'?!:;|%$#@*=<>()[]{}"“”©®™'].map((char) => [`the character ${char}`, `Drama ${char} Comedy`]),
+  ])("stops at a line with %s: the year is missing there", (_, line) => {
+    const error = failure(["Title", "Drama", line, "1948"]);
+    expect({ code: error.code, line: error.line, column: error.column, found: error.found }).toEqual({
+      code: "E_MISSING_YEAR",
+      line: 3,
+      column: 1,
+      found: line,
+    });
+  });
+
+  test("takes a vocabulary name whatever its shape, an option's name included", () => {
+    const genres = ["Drama", "1980s Synth: Retro (Special)"];
+    expect(parse(["Title", ...genres, "1948"], { genres: ["1980s synth: retro (special)"] }).genres).toEqual(genres);
+  });
+
+  test("takes ten header genres, and stops at an eleventh", () => {
+    const ten = [
+      "Action",
+      "Adventure",
+      "Animation",
+      "Anime",
+      "Comedy",
+      "Crime",
+      "Drama",
+      "Family",
+      "Fantasy",
+      "History",
+    ];
+    expect(parse(["Title", ...ten, "1948"]).genres).toEqual(ten);
+    const error = failure(["Title", ...ten, "Horror", "1948"]);
+    expect({ code: error.code, line: error.line, found: error.found }).toEqual({
+      code: "E_MISSING_YEAR",
+      line: 12,
+      found: "Horror",
+    });
+  });
+
+  test("counts a repeated genre line among the ten", () => {
+    const eleven = ["Drama", ...Array.from({ length: 9 }, () => "drama"), "Crime"];
+    expect(failure(["Title", ...eleven, "1948"]).line).toBe(12);
+  });
 });
 
 describe("year (SPEC 1.2.5)", () => {
