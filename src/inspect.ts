@@ -9,7 +9,7 @@ import type { SyntaxProblem } from "./grammar/tree";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
-import { type FieldPath, Findings, inspectTree, type PartialFilm, type RecordIssue } from "./record";
+import { type FieldPath, Findings, inspectTree, type PartialFilm, type RecordIssue, valueSpans } from "./record";
 
 /**
  * Where one value of the record was read: `path` names it (`["cast", 2]`,
@@ -75,7 +75,7 @@ export interface ListingInspection {
  * @group Parsing
  */
 export function inspectListing(text: unknown, options: ParseOptions = {}): ListingInspection {
-  return inspectText(text, setupFor(options), true).inspection;
+  return inspectText(text, setupFor(options), valueSpans).inspection;
 }
 
 /** An inspection, and the error `parseListing` throws for its text. */
@@ -92,8 +92,11 @@ export interface InspectedText {
 
 const NO_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
 
-/** Inspects `text`, with spans or without (when it only explains an error). */
-export function inspectText(text: unknown, setup: ReadingSetup, withSpans: boolean): InspectedText {
+/**
+ * Inspects `text`, with the spans `spansOfValues` finds, or without (when it
+ * only explains an error).
+ */
+export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: typeof valueSpans): InspectedText {
   if (typeof text !== "string") {
     const found = describe(text);
     const issue = issueOf({
@@ -109,7 +112,7 @@ export function inspectText(text: unknown, setup: ReadingSetup, withSpans: boole
   }
   const clean = cleanText(text);
   const { tree, problems } = setup.read(clean);
-  const findings = new Findings(withSpans);
+  const findings = new Findings(spansOfValues);
   const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
 
   const found: RecordIssue[] = [];

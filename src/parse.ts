@@ -52,7 +52,7 @@ export function parseListing(text: string, options: ParseOptions = {}): Film {
     if (film !== undefined) return film;
   }
   // Something is wrong: read the text again, noting every problem.
-  const { inspection, primary, cause } = inspectText(text, setup, false);
+  const { inspection, primary, cause } = inspectText(text, setup);
   if (primary === undefined) {
     // Every way the first reading can fail is an issue of severity error.
     throw new Error("film-listing: the listing failed without an error issue");

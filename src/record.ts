@@ -68,13 +68,19 @@ export interface RecordSpan {
   readonly end: number;
 }
 
-/** Collects an inspection's issues and, when asked, its spans. */
+/**
+ * Collects an inspection's issues and, when given `valueSpans`, its spans.
+ * The function is passed in rather than called from here so that an app
+ * that only parses does not bundle it.
+ */
 export class Findings {
   readonly issues: RecordIssue[] = [];
   readonly spans: RecordSpan[] | undefined;
+  readonly valueSpans: typeof valueSpans | undefined;
 
-  constructor(withSpans: boolean) {
-    this.spans = withSpans ? [] : undefined;
+  constructor(spansOfValues?: typeof valueSpans) {
+    this.spans = spansOfValues === undefined ? undefined : [];
+    this.valueSpans = spansOfValues;
   }
 
   span(path: FieldPath, start: number, end: number): void {
@@ -211,7 +217,7 @@ function buildRecord(
       findings,
     );
   }
-  if (findings?.spans !== undefined) valueSpans(record, tree, synopsis, reviewNodes, findings);
+  findings?.valueSpans?.(record, tree, synopsis, reviewNodes, findings);
   if (
     findings !== undefined &&
     record.certification !== null &&
@@ -279,7 +285,7 @@ function warn(findings: Findings, code: ListingIssueCode, line: LineNode, path: 
 }
 
 /** The spans of the values read from one line or a block of lines. */
-function valueSpans(
+export function valueSpans(
   record: PartialFilm,
   tree: ListingNode,
   synopsis: readonly LineNode[],

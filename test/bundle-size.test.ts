@@ -10,23 +10,24 @@ import { join } from "node:path";
 import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import tsupConfig from "../tsup.config";
-import { BUDGETS, type BundleSize, kilobytes, measureBundles } from "./support/bundle-size.mjs";
+import { BUDGETS, type BundleSize, bundleApp, kilobytes, measureBundles } from "./support/bundle-size.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 /** Inside the package, so that the build's imports of zod and date-fns resolve as dist/index.js's do. */
 const CACHE = join(ROOT, "node_modules", ".cache");
 
 let outDir: string;
+let library: string;
 let sizes: BundleSize[];
 
 beforeAll(async () => {
   const configs = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
-  const library = configs.find((config) => JSON.stringify(config.entry).includes("src/index.ts"));
-  if (library === undefined) throw new Error("tsup.config.ts has no entry for src/index.ts");
+  const libraryConfig = configs.find((config) => JSON.stringify(config.entry).includes("src/index.ts"));
+  if (libraryConfig === undefined) throw new Error("tsup.config.ts has no entry for src/index.ts");
   await mkdir(CACHE, { recursive: true });
   outDir = await mkdtemp(join(CACHE, "film-listing-size-"));
   // Only its ESM entry, without declarations, and without `onSuccess`, which writes into dist/.
-  const { onSuccess: _, ...esmBuild } = library;
+  const { onSuccess: _, ...esmBuild } = libraryConfig;
   await build({
     ...esmBuild,
     format: ["esm"],
@@ -37,7 +38,8 @@ beforeAll(async () => {
     config: false,
     silent: true,
   });
-  sizes = await measureBundles(join(outDir, "index.js"));
+  library = join(outDir, "index.js");
+  sizes = await measureBundles(library);
   console.log(
     sizes
       .map(
@@ -74,6 +76,12 @@ describe("browser bundle budgets, minified and gzipped", () => {
     expect(inputs.filter((input) => input.startsWith("zod/v4/classic/"))).toEqual([]);
     expect(inputs.filter((input) => input.startsWith("zod/v4/locales/") && !input.endsWith("/en.js"))).toEqual([]);
     expect(inputs.some((input) => input.includes("json-schema"))).toBe(false);
+  });
+
+  test("an app that only parses bundles no code that finds spans, which only inspectListing needs", async () => {
+    const { output } = await bundleApp(library, 'export { parseListing } from "film-listing";', { minify: false });
+    expect(output.text).toContain("function parseListing(");
+    expect(output.text).not.toContain("function valueSpans(");
   });
 
   test("an app that only reads GENRES bundles no zod and no date-fns", () => {

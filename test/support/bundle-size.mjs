@@ -31,8 +31,33 @@ export const BUDGETS = [
  */
 
 /**
- * Bundles each app of {@link BUDGETS} against `library`, the package's ESM
- * entry file as the build writes it (`dist/index.js`).
+ * Bundles one app against `library`, the package's ESM entry file as the
+ * build writes it (`dist/index.js`), as a browser app would be.
+ *
+ * @param {string} library absolute path of the ESM entry that `film-listing` names
+ * @param {string} code the app's own module
+ * @param {{ minify: boolean }} options
+ */
+export async function bundleApp(library, code, { minify }) {
+  const result = await build({
+    stdin: { contents: code, loader: "js", resolveDir: process.cwd() },
+    alias: { "film-listing": library },
+    bundle: true,
+    minify,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const [output] = result.outputFiles;
+  if (output === undefined) throw new Error(`esbuild wrote no bundle for ${code}`);
+  return { output, metafile: result.metafile };
+}
+
+/**
+ * Bundles each app of {@link BUDGETS} against `library`, minified.
  *
  * @param {string} library absolute path of the ESM entry that `film-listing` names
  * @returns {Promise<BundleSize[]>}
@@ -40,21 +65,8 @@ export const BUDGETS = [
 export async function measureBundles(library) {
   const sizes = [];
   for (const { name, code, budget } of BUDGETS) {
-    const result = await build({
-      stdin: { contents: code, loader: "js", resolveDir: process.cwd() },
-      alias: { "film-listing": library },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-    });
-    const [output] = result.outputFiles;
-    if (output === undefined) throw new Error(`esbuild wrote no bundle for ${name}`);
-    const [outputMeta] = Object.values(result.metafile.outputs);
+    const { output, metafile } = await bundleApp(library, code, { minify: true });
+    const [outputMeta] = Object.values(metafile.outputs);
     const inputs = Object.entries(outputMeta?.inputs ?? {})
       .map(([input, { bytesInOutput }]) => ({ input: input.replace(/^.*node_modules\//, ""), bytes: bytesInOutput }))
       .filter(({ bytes }) => bytes > 0)
