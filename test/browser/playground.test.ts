@@ -130,7 +130,7 @@ test("highlights, behind the text, every value where it was read and every issue
   expect(await page.locator("#highlight").textContent()).toBe(`${text}\u200b`);
 });
 
-test("shows a sample chosen from the menu, and says \"Your text\" once it is edited; screenshots an invalid listing", async () => {
+test('shows a sample chosen from the menu, and says "Your text" once it is edited; screenshots an invalid listing', async () => {
   const sample = ERROR_FIXTURES.find((fixture) => fixture.slug === "invalid-empty-review");
   await page.locator("select#sample").selectOption({ label: "E_INVALID at 5:1 (invalid-empty-review)" });
   await settle();
