@@ -204,3 +204,30 @@ describe("spans", () => {
     expect(spans.map((span) => span.path.join("."))).toEqual(["title", "year", "reviews.0.text"]);
   });
 });
+
+describe("a real review-site page (fixtures/real)", () => {
+  const text = readFileSync(join(INSPECT, "..", "real", "rotten-tomatoes-film-page.txt"), "utf8");
+  const menuLine =
+    "Trending on RT Awards Leaderboard Golden Tomato Awards 200 Best Movies of the 2010s 2020's Most Anticipated Movies";
+
+  test("is refused by parseListing at the first menu line that is no genre", () => {
+    expect(() => parseListing(text, options)).toThrow(
+      expect.objectContaining({ code: "E_MISSING_YEAR", line: 10, column: 1, offset: 102 }),
+    );
+  });
+
+  test("is not passed off as a film by inspectListing: no year, an error, and its menu flagged as unknown genres", () => {
+    const { film, issues } = inspectListing(text, options);
+    expect(film.title).toBe("What's the Tomatometer®? Critics SIGN UP |LOG IN");
+    expect(film.year).toBeNull();
+    expect(film.genres).toEqual(["MOVIES & DVDS", "TV", "NEWS", "TICKETS & SHOWTIMES"]);
+    expect(issues.map((issue) => [issue.code, issue.line, issue.column, issue.path ?? issue.found])).toEqual([
+      ["W_UNKNOWN_GENRE", 2, 1, ["genres", 0]],
+      ["W_UNKNOWN_GENRE", 4, 1, ["genres", 1]],
+      ["W_UNKNOWN_GENRE", 6, 1, ["genres", 2]],
+      ["W_UNKNOWN_GENRE", 8, 1, ["genres", 3]],
+      ["E_MISSING_YEAR", 10, 1, `${menuLine.slice(0, 59)}…`],
+    ]);
+    expect(text.split("\n")[9]).toBe(menuLine);
+  });
+});
