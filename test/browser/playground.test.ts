@@ -7,6 +7,10 @@
  */
 
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -150,4 +154,29 @@ test("loads only classic scripts, which run from file:// too: the library's brow
     ' src="film-listing.js"',
     ' src="playground.js"',
   ]);
+});
+
+test("works from a static host too: the site served over HTTP shows the reference record", async () => {
+  const site = new URL("site/", ROOT);
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    readFile(new URL(`.${path}`, site)).then(
+      (body) =>
+        response.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const served = await browser.newPage();
+    await served.goto(`http://127.0.0.1:${port}/playground/index.html`);
+    expect(JSON.parse((await served.locator("pre#record").textContent()) ?? "")).toEqual(
+      JSON.parse(read("fixtures/the-red-shoes.json")),
+    );
+    await served.close();
+  } finally {
+    server.close();
+  }
 });
