@@ -26,7 +26,7 @@ const COMMANDS_MODULE = "./cli-commands.js";
  * ```ts
  * await main(["parse", "fixtures/the-red-shoes.txt"], io); // 0, the record on stdout
  * await main(["--frobnicate"], io);
- * // 2; stderr: "film-listing: unknown option --frobnicate\nRun 'film-listing help' for usage.\n"
+ * // 2; stderr: "film-listing: unknown option --frobnicate\nRun 'film-listing help parse' for usage.\n"
  * ```
  */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
