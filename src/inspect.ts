@@ -9,7 +9,7 @@ import type { SyntaxProblem } from "./grammar/tree";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
-import { type FieldPath, Findings, inspectTree, type PartialFilm, type RecordIssue, valueSpans } from "./record";
+import { Findings, inspectTree, type PartialFilm, type RecordIssue, valueSpans } from "./record";
 
 /**
  * Where one value of the record was read: `path` names it (`["cast", 2]`,
@@ -168,7 +168,12 @@ function endOfText(clean: string): number {
 }
 
 /** `items` ordered by `key`, items with equal keys in their order. */
-function stableSortBy<T>(items: readonly T[], key: (item: T) => number): T[] {
+function stableSortBy<T>(items: readonly T[], key: (item: T) => number): readonly T[] {
+  let sorted = true;
+  for (let index = 1; index < items.length && sorted; index++) {
+    sorted = key(items[index - 1] as T) <= key(items[index] as T);
+  }
+  if (sorted) return items;
   return items
     .map((item, index) => ({ item, index, key: key(item) }))
     .sort((a, b) => a.key - b.key || a.index - b.index)
@@ -222,21 +227,22 @@ function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingIss
     end = map.after(issue.end);
   }
   const { line, column, offset } = start;
-  const message = `line ${line}, column ${column}: ${issue.reason}`;
-  const fields = {
+  // Built whole, in the fixed key order, with no intermediate object: a
+  // hostile text may hold hundreds of thousands of issues.
+  const placed: Record<string, unknown> = {
+    code: issue.code,
+    severity: issue.rank === 3 ? "warning" : "error",
     line,
     column,
     offset,
     end,
     reason: issue.reason,
-    message,
-    ...(issue.path === undefined ? {} : { path: issue.path as FieldPath }),
-    ...(issue.expected === undefined ? {} : { expected: issue.expected }),
-    ...(issue.found === undefined ? {} : { found: issue.found }),
+    message: `line ${line}, column ${column}: ${issue.reason}`,
   };
-  return issue.rank === 3
-    ? ({ code: issue.code, severity: "warning", ...fields } as ListingIssue)
-    : ({ code: issue.code, severity: "error", ...fields } as ListingIssue);
+  if (issue.path !== undefined) placed.path = issue.path;
+  if (issue.expected !== undefined) placed.expected = issue.expected;
+  if (issue.found !== undefined) placed.found = issue.found;
+  return placed as unknown as ListingIssue;
 }
 
 const FOUND_LENGTH = 60;

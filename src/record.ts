@@ -523,12 +523,13 @@ function invalidValues(
   const refusedReviews = new Set<number>();
   const seen = new Set<string>();
   for (const issue of issues) {
-    const [field, index] = issue.path;
+    const field = issue.path[0];
+    const index = issue.path[1];
     // A missing year is the grammar's E_MISSING_YEAR, not a value out of range.
     if (field === "year" && record.year === null) continue;
-    const key = issue.path.join("\u0000");
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // One issue a value: a review by its index, any other field by its name.
+    if (typeof index === "number" ? refusedReviews.has(index) : seen.has(String(field))) continue;
+    if (typeof index !== "number") seen.add(String(field));
     const path = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
     let node: LineNode | undefined;
     let end: number | undefined;
