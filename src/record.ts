@@ -459,20 +459,31 @@ function nextSeparator(text: string, from: number): number {
   return text.length;
 }
 
+/** How many names {@link UniqueNames} scans before it keeps a set. */
+const SCANNED_NAMES = 16;
+
 /**
  * Names without repeats, compared case-insensitively, first spelling kept.
- * A set of keys, so that thousands of names cost thousands of steps, not
- * millions.
+ * A handful of names are scanned, which beats a set; past that a set of
+ * their keys is made, so that thousands of names cost thousands of steps,
+ * not millions.
  */
 class UniqueNames {
   readonly names: string[] = [];
-  readonly #keys = new Set<string>();
+  readonly #keys: string[] = [];
+  #set: Set<string> | undefined;
 
   /** Adds `name` unless it is a repeat; whether it was added. */
   add(name: string): boolean {
     const key = name.toLowerCase();
-    if (this.#keys.has(key)) return false;
-    this.#keys.add(key);
+    if (this.#set === undefined) {
+      if (this.#keys.includes(key)) return false;
+      this.#keys.push(key);
+      if (this.#keys.length > SCANNED_NAMES) this.#set = new Set(this.#keys);
+    } else {
+      if (this.#set.has(key)) return false;
+      this.#set.add(key);
+    }
     this.names.push(name);
     return true;
   }
