@@ -245,12 +245,27 @@ function renderIssues(issues: readonly ListingIssue[]): void {
   status.className = `status ${errors > 0 ? "has-errors" : warnings > 0 ? "has-warnings" : "ok"}`;
 }
 
+/**
+ * Past this many characters or marks the browser spends seconds laying out
+ * the marks and the clickable values on every change, so they are left out
+ * and the record is shown as plain JSON; issues still select their text.
+ */
+const HIGHLIGHT_LIMIT = { characters: 100_000, marks: 3_000 };
+
 function update(): void {
   const text = listing.value;
   const inspection = filmListing.inspectListing(text);
-  renderMirror(text, marksOf(inspection));
+  const marks = marksOf(inspection);
+  const highlight = text.length <= HIGHLIGHT_LIMIT.characters && marks.length <= HIGHLIGHT_LIMIT.marks;
   renderIssues(inspection.issues);
-  renderRecord(inspection.film, new Map(inspection.spans.map((span) => [keyOf(span.path), span])));
+  if (highlight) {
+    renderMirror(text, marks);
+    renderRecord(inspection.film, new Map(inspection.spans.map((span) => [keyOf(span.path), span])));
+  } else {
+    mirror.replaceChildren();
+    record.textContent = JSON.stringify(inspection.film, null, 2);
+    status.textContent += " Highlighting is off for a text this long.";
+  }
   syncScroll();
 }
 

@@ -156,6 +156,31 @@ test("loads only classic scripts, which run from file:// too: the library's brow
   ]);
 });
 
+test("leaves the highlighting out for a long text, and still shows its record and issues", async () => {
+  const text = `The Red Shoes\n7.5\n1948\nCommunity Reviews\n"${"So good. ".repeat(12_000)}"`;
+  await type(text);
+  expect(await page.locator("#highlight mark").count()).toBe(0);
+  expect(await page.locator("#status").textContent()).toBe(
+    "1 error, 0 warnings: parseListing throws the first error. Highlighting is off for a text this long.",
+  );
+  expect(await issues()).toEqual(["E_INVALID 2:1 rating 7.5 is outside 0–5"]);
+  expect(await record()).toEqual({
+    title: "The Red Shoes",
+    rating: null,
+    voteCount: null,
+    genres: [],
+    year: 1948,
+    runtimeMinutes: null,
+    certification: null,
+    synopsis: null,
+    cast: [],
+    directors: [],
+    badges: [],
+    availableOn: [],
+    reviews: [{ text: "So good. ".repeat(12_000).trimEnd() }],
+  });
+});
+
 test("works from a static host too: the site served over HTTP shows the reference record", async () => {
   const site = new URL("site/", ROOT);
   const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
