@@ -110,6 +110,7 @@ describe("formatListing", () => {
     ["rating 0 and 0 votes", { rating: 0, voteCount: 0 }],
     ["rating 5 and a billion votes", { rating: 5, voteCount: 1_000_000_000 }],
     ["a tiny rating written without an exponent", { rating: 1e-7 }],
+    ["a tiny rating of several digits written without an exponent", { rating: 1.25e-7 }],
     ["a vote count without a rating", { rating: null, voteCount: 12 }],
     ["a rating without a vote count", { voteCount: null }],
     ["runtimes of 1 and 10,000 minutes", { runtimeMinutes: 1 }],
@@ -283,6 +284,18 @@ describe("formatListing", () => {
       "year 10000 is after 2031, the latest year the parser accepts on the reference date",
     ],
     ["a rating of minus zero", { rating: -0 }, ["rating"], "rating 0 is -0, which is written and read back as 0"],
+    [
+      "a vote count of minus zero",
+      { voteCount: -0 },
+      ["voteCount"],
+      "voteCount 0 is -0, which is written and read back as 0",
+    ],
+    [
+      "a genre with a run of spaces",
+      { genres: ["Drama", "Film  Noir"] },
+      ["genres", 1],
+      'genres[1] "Film  Noir" holds a run of spaces, which the parser collapses to one',
+    ],
     [
       "a certification the parser does not recognise",
       { certification: "Family friendly" },
