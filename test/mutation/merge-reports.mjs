@@ -3,8 +3,8 @@
 //
 // A run over one file (`npm run mutate -- --mutate src/format.ts
 // --incrementalFile reports/mutation/parts/format.json`) writes a report of
-// that file alone; this keeps, for each source file, the mutants of the newest
-// report that holds it, and renumbers the tests, whose ids are per report.
+// that file (or range of lines) alone; this keeps each mutant's result from the
+// newest report that holds it, and renumbers the tests, whose ids are per report.
 //
 //   node test/mutation/merge-reports.mjs reports/mutation/parts/*.json
 
@@ -31,6 +31,10 @@ const testId = (file, name) => {
   return ids.get(key);
 };
 
+/** A mutant by what it changes and where, the same in every report. */
+const identity = ({ mutatorName, replacement, location: { start, end } }) =>
+  `${mutatorName} ${replacement} ${start.line}:${start.column}-${end.line}:${end.column}`;
+
 for (const report of reports) {
   const where = new Map();
   for (const [file, { source, tests }] of Object.entries(report.testFiles ?? {})) {
@@ -44,13 +48,22 @@ for (const report of reports) {
       return testId(file, name);
     });
   for (const [file, result] of Object.entries(report.files)) {
-    merged.files[file] = {
-      ...result,
-      mutants: result.mutants.map((mutant) => ({
+    // A run over a range of lines (`--mutate src/record.ts:140-330`) holds
+    // some of a file's mutants: they replace the same mutants of older runs
+    // of the same source.
+    // A newer source of the file makes the older results void.
+    const older = merged.files[file]?.source === result.source ? merged.files[file].mutants : [];
+    const mutants = new Map(older.map((mutant) => [identity(mutant), mutant]));
+    for (const mutant of result.mutants) {
+      mutants.set(identity(mutant), {
         ...mutant,
         coveredBy: remap(mutant.coveredBy),
         killedBy: remap(mutant.killedBy),
-      })),
+      });
+    }
+    merged.files[file] = {
+      ...result,
+      mutants: [...mutants.values()].map((mutant, id) => ({ ...mutant, id: String(id) })),
     };
   }
 }
