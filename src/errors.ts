@@ -416,6 +416,7 @@ export function formatCodeFrame(error: Position, text: string, context = 1): str
   const frame: string[] = [];
   for (let number = first; number <= last; number++) {
     const isErrorLine = number === error.line;
+    // Stryker disable next-line StringLiteral: first to last lie within the lines; the fallback is for the type checker
     const { shown, caret } = windowed(lines[number - 1] ?? "", isErrorLine ? error.column - 1 : 0);
     frame.push(`${isErrorLine ? ">" : " "} ${String(number).padStart(width)} | ${shown}`.trimEnd());
     if (isErrorLine) frame.push(`  ${" ".repeat(width)} | ${" ".repeat(caret)}^`);
@@ -426,8 +427,8 @@ export function formatCodeFrame(error: Position, text: string, context = 1): str
 /** A line as shown in a frame, and where the caret goes under it. */
 function windowed(line: string, column: number): { shown: string; caret: number } {
   const plain = line.replace(/\t/g, " ");
-  const start =
-    plain.length <= FRAME_WIDTH ? 0 : Math.max(0, Math.min(column - FRAME_WIDTH / 2, plain.length - FRAME_WIDTH));
+  // A line of at most FRAME_WIDTH characters starts at 0, the window's whole line.
+  const start = Math.max(0, Math.min(column - FRAME_WIDTH / 2, plain.length - FRAME_WIDTH));
   const head = start > 0 ? "…" : "";
   const tail = start + FRAME_WIDTH < plain.length ? "…" : "";
   // Control and invisible characters are shown escaped, the caret moved along with them.

@@ -476,6 +476,25 @@ describe("formatListing", () => {
     },
   );
 
+  test("gives a refusal one issue, itself", () => {
+    const error = refusal({ ...full, cast: ["Moira Shearer", "Walbrook, Anton"] });
+    const reason =
+      'cast[1] "Walbrook, Anton" holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)';
+    expect(error.issues).toEqual([
+      {
+        code: "E_UNREPRESENTABLE",
+        severity: "error",
+        line: 1,
+        column: 1,
+        offset: 0,
+        end: { line: 1, column: 1, offset: 0 },
+        reason,
+        message: `line 1, column 1: ${reason}`,
+        path: ["cast", 1],
+      },
+    ]);
+  });
+
   test("names the field and the value in the reason", () => {
     expect(refusal({ ...full, cast: ["Moira Shearer", "Walbrook, Anton"] }).reason).toBe(
       'cast[1] "Walbrook, Anton" holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)',
