@@ -5,7 +5,7 @@
 
 import { issueOf, type ListingErrorIssue, type ListingIssue, type Position } from "./errors";
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
-import type { SyntaxProblem } from "./grammar/tree";
+import type { ListingRead, SyntaxProblem } from "./grammar/tree";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
@@ -78,6 +78,12 @@ export function inspectListing(text: unknown, options: ParseOptions = {}): Listi
   return inspectText(text, setupFor(options), valueSpans).inspection;
 }
 
+/** A text's clean copy and what the grammar read from it, when a caller has them already. */
+export interface ReadText {
+  readonly clean: string;
+  readonly read: ListingRead;
+}
+
 /** An inspection, and the error `parseListing` throws for its text. */
 export interface InspectedText {
   readonly inspection: ListingInspection;
@@ -96,7 +102,12 @@ const NO_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
  * Inspects `text`, with the spans `spansOfValues` finds, or without (when it
  * only explains an error).
  */
-export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: typeof valueSpans): InspectedText {
+export function inspectText(
+  text: unknown,
+  setup: ReadingSetup,
+  spansOfValues?: typeof valueSpans,
+  done?: ReadText,
+): InspectedText {
   if (typeof text !== "string") {
     const found = describe(text);
     const issue = issueOf({
@@ -110,8 +121,8 @@ export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: 
     });
     return { inspection: { film: emptyFilm(), issues: [issue], spans: NO_SPANS }, primary: issue, cause: undefined };
   }
-  const clean = cleanText(text);
-  const { tree, problems } = setup.read(clean);
+  const clean = done?.clean ?? cleanText(text);
+  const { tree, problems } = done?.read ?? setup.read(clean);
   const findings = new Findings(spansOfValues);
   const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
 

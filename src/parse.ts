@@ -2,7 +2,7 @@
 
 import { ListingError } from "./errors";
 import type { Film } from "./film";
-import { inspectText } from "./inspect";
+import { inspectText, type ReadText } from "./inspect";
 import { cleanText } from "./lines";
 import { type ParseOptions, setupFor } from "./options";
 import { toFilm } from "./record";
@@ -45,14 +45,17 @@ export type SafeParseListingResult =
  */
 export function parseListing(text: string, options: ParseOptions = {}): Film {
   const setup = setupFor(options);
+  let done: ReadText | undefined;
   if (typeof text === "string") {
-    const { tree, problems } = setup.read(cleanText(text));
+    const clean = cleanText(text);
+    const read = setup.read(clean);
     // The common case: nothing wrong, and no issue is built.
-    const film = problems === undefined && tree !== null ? toFilm(tree, setup) : undefined;
+    const film = read.problems === undefined && read.tree !== null ? toFilm(read.tree, setup) : undefined;
     if (film !== undefined) return film;
+    done = { clean, read };
   }
-  // Something is wrong: read the text again, noting every problem.
-  const { inspection, primary, cause } = inspectText(text, setup);
+  // Something is wrong: build the record again from the same reading, noting every problem.
+  const { inspection, primary, cause } = inspectText(text, setup, undefined, done);
   if (primary === undefined) {
     // Every way the first reading can fail is an issue of severity error.
     // Stryker disable next-line StringLiteral: no text reaches this guard (the agreement property checks it)
