@@ -100,7 +100,8 @@ const NO_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Inspects `text`, with the spans `spansOfValues` finds, or without (when it
- * only explains an error).
+ * only explains an error). `done` is the clean text and reading of
+ * `text` when the caller has them already.
  */
 export function inspectText(
   text: unknown,
@@ -126,21 +127,28 @@ export function inspectText(
   const findings = new Findings(spansOfValues);
   const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
 
-  const found: RecordIssue[] = [];
-  for (const problem of problems ?? []) found.push(syntaxIssue(problem, clean));
-  for (const issue of findings.issues) found.push(issue);
+  // The grammar's problems, then the record's (a page of empty reviews
+  // holds hundreds of thousands: their array is used as it is).
+  const inputEnd = endOfText(clean);
+  let found = findings.issues;
+  if (problems !== undefined) {
+    found = problems.map((problem) => syntaxIssue(problem, clean, inputEnd));
+    for (const issue of findings.issues) found.push(issue);
+  }
   let primary: RecordIssue | undefined;
   for (const issue of found) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
 
+  // Positions in text order, in one walk over the text.
   const map = new OffsetMap(text, clean);
-  const inputEnd = endOfText(clean);
-  const placed = stableSortBy(found, (issue) => issue.at).map((issue) => ({
-    raw: issue,
-    issue: place(issue, map, inputEnd),
-  }));
-  const issues = placed.map(({ issue }) => issue);
-  const primaryIssue = placed.find(({ raw }) => raw === primary)?.issue as ListingErrorIssue | undefined;
+  const issues: ListingIssue[] = [];
+  let primaryIssue: ListingErrorIssue | undefined;
+  for (const issue of stableSortBy(found, (issue) => issue.at)) {
+    const placed = place(issue, map, inputEnd);
+    if (issue === primary) primaryIssue = placed as ListingErrorIssue;
+    issues.push(placed);
+  }
 
+  map.rewind();
   const spans =
     findings.spans === undefined
       ? NO_SPANS
@@ -192,7 +200,7 @@ function stableSortBy<T>(items: readonly T[], key: (item: T) => number): readonl
 }
 
 /** A grammar problem as an issue: what was expected there, and what stood there. */
-function syntaxIssue(problem: SyntaxProblem, clean: string): RecordIssue {
+function syntaxIssue(problem: SyntaxProblem, clean: string, inputEnd: number): RecordIssue {
   const { code, at } = problem;
   if (code === "E_EMPTY") {
     return {
@@ -205,7 +213,7 @@ function syntaxIssue(problem: SyntaxProblem, clean: string): RecordIssue {
       found: "the end",
     };
   }
-  const atEnd = at >= endOfText(clean);
+  const atEnd = at >= inputEnd;
   const found = atEnd ? "the end" : foundLine(clean, at);
   const shown = atEnd ? found : JSON.stringify(found);
   const syntax: Record<Exclude<SyntaxProblem["code"], "E_EMPTY">, { expected: string; reason: string }> = {
@@ -219,7 +227,7 @@ function syntaxIssue(problem: SyntaxProblem, clean: string): RecordIssue {
   };
   const { expected, reason } = syntax[code];
   // An unterminated review runs to the end; other problems are one line.
-  const end = atEnd ? clean.length : code === "E_UNTERMINATED_REVIEW" ? endOfText(clean) : lineEnd(clean, at);
+  const end = atEnd ? clean.length : code === "E_UNTERMINATED_REVIEW" ? inputEnd : lineEnd(clean, at);
   return { code, rank: 0, at: atEnd ? clean.length : at, end, reason, expected: [expected], found };
 }
 

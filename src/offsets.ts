@@ -8,6 +8,12 @@
  * nothing is inserted or reordered. So a clean line is matched to its
  * original line by one walk, only for the lines that noise changed, and
  * only when a position on them is asked for.
+ *
+ * Positions are asked for in text order (an inspection's issues, then its
+ * spans), so the map walks both texts forward, one line at a time, and
+ * stores nothing per line: a text of a million lines with a hundred
+ * thousand issues costs one sweep. Only a position asked for behind the
+ * walk makes it keep the start of every line, for a binary search.
  */
 
 import type { Position } from "./errors";
@@ -48,16 +54,41 @@ function lineIndexOf(starts: readonly number[], offset: number): number {
 export class OffsetMap {
   readonly #source: string;
   readonly #clean: string;
-  readonly #cleanStarts: number[];
-  readonly #sourceStarts: number[];
-  /** Per changed line: the original offset of each of its clean characters. */
-  readonly #lineMaps = new Map<number, Int32Array>();
+  readonly #same: boolean;
+  /** The line the walk stands on (0-based) and its bounds in both texts; ends exclude the line break. */
+  #line = 0;
+  #cleanStart = 0;
+  #cleanEnd: number;
+  #sourceStart = 0;
+  #sourceEnd = 0;
+  /** Where the next original line starts. */
+  #sourceNext = 0;
+  /** The next LF and CR of the source at or after the current line (its length for none). */
+  #nextLf = -1;
+  #nextCr = -1;
+  /** Every line's start, once a position behind the walk was asked for. */
+  #starts: { readonly clean: number[]; readonly source: number[] } | undefined;
+  /** The original offset of each clean character of line `#mappedLine`, a line that noise changed. */
+  #lineMap: Int32Array | undefined;
+  #mappedLine = -1;
 
   constructor(source: string, clean: string) {
     this.#source = source;
     this.#clean = clean;
-    this.#cleanStarts = lineStartsOf(clean, undefined);
-    this.#sourceStarts = source === clean ? this.#cleanStarts : lineStartsOf(source, /\r\n?|\n/g);
+    this.#same = source === clean;
+    this.#cleanEnd = endOfLine(clean, NEWLINE, 0);
+    this.#sourceLine(0);
+  }
+
+  /** Starts the walk again from the first line: for a second run of positions in text order. */
+  rewind(): void {
+    if (this.#starts !== undefined) return;
+    this.#line = 0;
+    this.#cleanStart = 0;
+    this.#cleanEnd = endOfLine(this.#clean, NEWLINE, 0);
+    this.#nextLf = -1;
+    this.#nextCr = -1;
+    this.#sourceLine(0);
   }
 
   /**
@@ -65,23 +96,18 @@ export class OffsetMap {
    * of a clean line is the place just after that line's last character.
    */
   at(offset: number): Position {
-    const line = lineIndexOf(this.#cleanStarts, offset);
-    const cleanStart = this.#cleanStarts[line] as number;
-    const cleanEnd = this.#lineEnd(line);
-    if (offset < cleanEnd) return this.#position(line, this.#original(line, offset - cleanStart));
-    return this.#position(
-      line,
-      cleanEnd > cleanStart
-        ? this.#original(line, cleanEnd - 1 - cleanStart) + 1
-        : (this.#sourceStarts[line] as number),
-    );
+    this.#seek(offset);
+    const cleanStart = this.#cleanStart;
+    const cleanEnd = this.#cleanEnd;
+    if (offset < cleanEnd) return this.#position(this.#original(offset - cleanStart));
+    return this.#position(cleanEnd > cleanStart ? this.#original(cleanEnd - 1 - cleanStart) + 1 : this.#sourceStart);
   }
 
   /** The place just after the clean character before `offset`: where a span ending at `offset` ends. */
   after(offset: number): Position {
     if (offset <= 0) return { line: 1, column: 1, offset: 0 };
-    const line = lineIndexOf(this.#cleanStarts, offset - 1);
-    return this.#position(line, this.#original(line, offset - 1 - (this.#cleanStarts[line] as number)) + 1);
+    this.#seek(offset - 1);
+    return this.#position(this.#original(offset - 1 - this.#cleanStart) + 1);
   }
 
   /**
@@ -94,37 +120,70 @@ export class OffsetMap {
     return end === 0 ? { line: 1, column: 1, offset: 0 } : this.after(end);
   }
 
-  #lineEnd(line: number): number {
-    const next = this.#cleanStarts[line + 1];
-    return next === undefined ? this.#clean.length : next - 1;
-  }
-
-  #position(line: number, offset: number): Position {
-    return { line: line + 1, column: offset - (this.#sourceStarts[line] as number) + 1, offset };
-  }
-
-  /** The original offset of the `column`-th clean character of `line`. */
-  #original(line: number, column: number): number {
-    const sourceStart = this.#sourceStarts[line] as number;
-    if (this.#sourceStarts === this.#cleanStarts) return sourceStart + column;
-    const cleanStart = this.#cleanStarts[line] as number;
-    const cleanLength = this.#lineEnd(line) - cleanStart;
-    const sourceEnd = this.#sourceLineEnd(line);
-    // Nothing dropped or trimmed: the characters correspond one to one.
-    if (sourceEnd - sourceStart === cleanLength) return sourceStart + column;
-    let map = this.#lineMaps.get(line);
-    if (map === undefined) {
-      map = this.#mapLine(cleanStart, cleanLength, sourceStart, sourceEnd);
-      this.#lineMaps.set(line, map);
+  /** Moves to the line that holds clean `offset` (or ends just before it). */
+  #seek(offset: number): void {
+    if (this.#starts === undefined && offset < this.#cleanStart) this.#starts = this.#allStarts();
+    const starts = this.#starts;
+    if (starts !== undefined) {
+      const line = lineIndexOf(starts.clean, offset);
+      if (line === this.#line) return;
+      this.#line = line;
+      this.#cleanStart = starts.clean[line] as number;
+      const next = starts.clean[line + 1];
+      this.#cleanEnd = next === undefined ? this.#clean.length : next - 1;
+      this.#nextLf = -1;
+      this.#nextCr = -1;
+      this.#sourceLine(starts.source[line] as number);
+      return;
     }
-    return map[Math.min(column, cleanLength - 1)] ?? sourceStart;
+    const clean = this.#clean;
+    while (offset > this.#cleanEnd && this.#cleanEnd < clean.length) {
+      this.#line++;
+      this.#cleanStart = this.#cleanEnd + 1;
+      this.#cleanEnd = endOfLine(clean, NEWLINE, this.#cleanStart);
+      this.#sourceLine(this.#sourceNext);
+    }
   }
 
-  #sourceLineEnd(line: number): number {
-    const next = this.#sourceStarts[line + 1];
-    if (next === undefined) return this.#source.length;
-    // Step back over the line break: LF, CR or CRLF.
-    return this.#source.charCodeAt(next - 2) === 13 && this.#source.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
+  /** Sets the original line's bounds, for the line starting at `start`. */
+  #sourceLine(start: number): void {
+    this.#sourceStart = start;
+    if (this.#same) {
+      this.#sourceEnd = this.#cleanEnd;
+      this.#sourceNext = this.#cleanEnd + 1;
+      return;
+    }
+    const source = this.#source;
+    // Each kind of break is looked for again only once the walk passed it.
+    if (this.#nextLf < start) this.#nextLf = endOfLine(source, NEWLINE, start);
+    if (this.#nextCr < start) this.#nextCr = endOfLine(source, "\r", start);
+    const end = Math.min(this.#nextLf, this.#nextCr);
+    this.#sourceEnd = end;
+    this.#sourceNext =
+      end === source.length ? end : end + (end === this.#nextCr && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+
+  #allStarts(): { clean: number[]; source: number[] } {
+    const clean = lineStartsOf(this.#clean, undefined);
+    return { clean, source: this.#same ? clean : lineStartsOf(this.#source, /\r\n?|\n/g) };
+  }
+
+  #position(offset: number): Position {
+    return { line: this.#line + 1, column: offset - this.#sourceStart + 1, offset };
+  }
+
+  /** The original offset of the `column`-th clean character of the current line. */
+  #original(column: number): number {
+    const sourceStart = this.#sourceStart;
+    if (this.#same) return sourceStart + column;
+    const cleanLength = this.#cleanEnd - this.#cleanStart;
+    // Nothing dropped or trimmed: the characters correspond one to one.
+    if (this.#sourceEnd - sourceStart === cleanLength) return sourceStart + column;
+    if (this.#mappedLine !== this.#line) {
+      this.#lineMap = this.#mapLine(this.#cleanStart, cleanLength, sourceStart, this.#sourceEnd);
+      this.#mappedLine = this.#line;
+    }
+    return (this.#lineMap as Int32Array)[Math.min(column, cleanLength - 1)] ?? sourceStart;
   }
 
   /**
@@ -147,4 +206,10 @@ export class OffsetMap {
     }
     return map;
   }
+}
+
+/** The index of the first `char` of `text` from `from` on, or the text's length. */
+function endOfLine(text: string, char: string, from: number): number {
+  const index = text.indexOf(char, from);
+  return index === -1 ? text.length : index;
 }

@@ -13,7 +13,7 @@
 
 import type { core } from "zod";
 import type { ListingIssueCode } from "./errors";
-import type { Film, Review } from "./film";
+import type { Film } from "./film";
 import { collapseSpaces } from "./grammar/leaves";
 import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, ReviewNode, VotesNode } from "./grammar/tree";
 import { checkParsedFilm, MIN_YEAR } from "./parsed-schema";
@@ -199,6 +199,8 @@ function buildRecord(
   // a page of lone quotes holds hundreds of thousands; the later ones share
   // that issue, each with its own path.
   const firstEmpty = record.reviews.findIndex((review) => review.text === "");
+  // Parsing fails at an empty review: no schema run is needed to say so.
+  if (firstEmpty !== -1 && findings === undefined) return undefined;
   const result =
     firstEmpty === -1 && plainlyInRange(record, context.latestYear)
       ? undefined
@@ -208,14 +210,7 @@ function buildRecord(
         );
   if (result !== undefined && !result.success) {
     if (findings === undefined) return undefined;
-    invalidValues(
-      withLaterEmptyReviews(result.error.issues, record.reviews, firstEmpty),
-      record,
-      tree,
-      reviewNodes,
-      context,
-      findings,
-    );
+    invalidValues(result.error.issues, record, tree, reviewNodes, context, findings, firstEmpty);
   }
   findings?.valueSpans?.(record, tree, synopsis, reviewNodes, findings);
   if (
@@ -232,21 +227,6 @@ function buildRecord(
     );
   }
   return record;
-}
-
-/** `issues`, and for each empty review after `firstEmpty` the issue of that one with its own path. */
-function withLaterEmptyReviews(
-  issues: readonly core.$ZodIssue[],
-  reviews: readonly Review[],
-  firstEmpty: number,
-): readonly core.$ZodIssue[] {
-  const empty = issues.find((issue) => issue.path[0] === "reviews" && issue.path[1] === firstEmpty);
-  if (empty === undefined) return issues;
-  const all = [...issues];
-  for (let index = firstEmpty + 1; index < reviews.length; index++) {
-    if ((reviews[index] as Review).text === "") all.push({ ...empty, path: ["reviews", index, "text"] });
-  }
-  return all;
 }
 
 /**
@@ -517,10 +497,15 @@ function withoutTrailingZeros(digits: string): string {
 
 const ZERO = 48;
 
+const EMPTY_REVIEW = "review is empty";
+
 /**
  * Notes each value the schema refuses as E_INVALID at the line it came
  * from, and takes it out of the record: a single value becomes `null`, a
- * review is left out.
+ * review is left out. The schema saw the reviews only up to the first
+ * empty one (`firstEmpty`, -1 for none); each later empty review gets its
+ * issue here, sharing that one's zod issue, so that a page of lone quotes
+ * costs one small object per review.
  */
 function invalidValues(
   issues: readonly core.$ZodIssue[],
@@ -529,6 +514,7 @@ function invalidValues(
   reviews: readonly ReviewNode[],
   context: RecordContext,
   findings: Findings,
+  firstEmpty: number,
 ): void {
   const { header } = tree;
   const refusedReviews = new Set<number>();
@@ -574,10 +560,10 @@ function invalidValues(
         const review = typeof index === "number" ? reviews[index] : undefined;
         if (review !== undefined) {
           node = review;
-          end = review.closed ? review.at + review.text.length + 2 : review.at + 1 + review.text.trimEnd().length;
+          end = reviewEnd(review);
           refusedReviews.add(index as number);
         }
-        reason = "review is empty";
+        reason = EMPTY_REVIEW;
         break;
       }
       default:
@@ -594,7 +580,33 @@ function invalidValues(
       cause: issue,
     });
   }
-  if (refusedReviews.size > 0) record.reviews = record.reviews.filter((_, index) => !refusedReviews.has(index));
+  const empty = issues.find((issue) => issue.path[0] === "reviews" && issue.path[1] === firstEmpty);
+  if (empty !== undefined) {
+    for (let index = firstEmpty + 1; index < reviews.length; index++) {
+      const review = reviews[index] as ReviewNode;
+      if ((record.reviews[index] as { text: string }).text !== "") continue;
+      findings.issues.push({
+        code: "E_INVALID",
+        rank: 2,
+        at: review.at,
+        end: reviewEnd(review),
+        reason: EMPTY_REVIEW,
+        path: ["reviews", index, "text"],
+        cause: empty,
+      });
+    }
+  }
+  if (refusedReviews.size > 0) {
+    // The later empty reviews are refused too (they are all after the first refused one).
+    record.reviews = record.reviews.filter(
+      (review, index) => !refusedReviews.has(index) && (empty === undefined || review.text !== ""),
+    );
+  }
+}
+
+/** Where a review's span ends: after its closing quote, or after its last character when unterminated. */
+function reviewEnd(review: ReviewNode): number {
+  return review.closed ? review.at + review.text.length + 2 : review.at + 1 + review.text.trimEnd().length;
 }
 
 function shown(node: LineNode | undefined): string {

@@ -118,6 +118,27 @@ describe("recovery", () => {
     });
   });
 
+  test("lists each empty review after the first with its own line, end and path, through noise", () => {
+    const text = 'T\r\n1948\r\nCommunity Reviews\r\n""\r\n\u00A0""\u00A0\r\nnot a review\r\n""\r\n"Fine."\r\n""\r\n""';
+    const empty = (line: number, offset: number, index: number) => ({
+      code: "E_INVALID",
+      severity: "error",
+      line,
+      column: 1,
+      offset,
+      end: { line, column: 3, offset: offset + 2 },
+      reason: "review is empty",
+      message: `line ${line}, column 1: review is empty`,
+      path: ["reviews", index, "text"],
+    });
+    const inspection = inspectListing(text, options);
+    expect(inspection.issues).toEqual([empty(4, 28, 0), empty(9, 65, 3), empty(10, 69, 4)]);
+    expect(inspection.film.reviews).toEqual([{ text: '"\nnot a review\n"' }, { text: "Fine." }]);
+    const result = safeParseListing(text, options);
+    expect(result.success || result.error.issues).toEqual(inspection.issues);
+    expect(result.success || [result.error.line, result.error.column]).toEqual([4, 1]);
+  });
+
   test("an invalid option is still a TypeError", () => {
     const referenceDate = new Date(Number.NaN);
     expect(() => inspectListing("T\n1948", { referenceDate })).toThrow(TypeError);
