@@ -185,7 +185,7 @@ function buildRecord(
     year: header.year && Number(header.year.text),
     runtimeMinutes: header.runtime && Number(header.runtime.hours ?? 0) * 60 + Number(header.runtime.minutes ?? 0),
     certification: header.certification && collapseSpaces(header.certification.text),
-    synopsis: joinLines(synopsis),
+    synopsis: joinLines(synopsis, tree.input),
     cast,
     directors,
     badges: badges.names,
@@ -302,10 +302,22 @@ function isValidReview(record: PartialFilm, review: ReviewNode, index: number): 
 
 const isTrimmed = (code: number) => code === SPACE || code === 10;
 
-/** Lines as one value, each with its runs of spaces collapsed; `null` for none. */
-function joinLines(lines: readonly LineNode[]): string | null {
-  if (lines.length === 0) return null;
-  if (lines.length === 1) return collapseSpaces((lines[0] as LineNode).text);
+/**
+ * Lines as one value, each with its runs of spaces collapsed; `null` for
+ * none. Lines that follow one another in `input` with no blank line between
+ * are already joined there: their value is one slice of it, with no string
+ * made per line (a synopsis may have a million lines).
+ */
+function joinLines(lines: readonly LineNode[], input: string): string | null {
+  const first = lines[0];
+  if (first === undefined) return null;
+  let end = first.at + first.text.length;
+  for (let index = 1; index < lines.length && end !== -1; index++) {
+    const line = lines[index] as LineNode;
+    end = line.at === end + 1 ? line.at + line.text.length : -1;
+  }
+  // Lines are trimmed, so a run of spaces never spans a line break.
+  if (end !== -1) return collapseSpaces(input.slice(first.at, end));
   return lines.map((line) => collapseSpaces(line.text)).join("\n");
 }
 

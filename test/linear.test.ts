@@ -109,6 +109,15 @@ describe("many lines cost in proportion to their number", () => {
     });
   }, 30_000);
 
+  test("100,000 synopsis lines read as one value, runs of spaces collapsed, blank lines between them dropped", () => {
+    const lines = Array.from({ length: 100_000 }, (_, index) => `Line  ${index}   of it.`);
+    const joined = lines.map((line) => line.replace(/ +/g, " ")).join("\n");
+    const together = safeParseListing(`T\n1948\n${lines.join("\n")}`, options);
+    expect(together.success && together.data.synopsis).toBe(joined);
+    const apart = safeParseListing(`T\n1948\n${lines.join("\n\n")}`, options);
+    expect(apart.success && apart.data.synopsis).toBe(joined);
+  });
+
   test("20,000 trailing genres of an added vocabulary are all kept, once each, in order", () => {
     const names = letterNames(20_000, "Genre ");
     const lines = [...names, ...names.map((name) => name.toUpperCase())];

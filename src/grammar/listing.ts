@@ -118,6 +118,7 @@ export function listingReader(vocabulary: Vocabulary): (input: string) => Listin
     const reviews = index < input.length ? readReviews(input, index, note) : null;
 
     const tree: ListingNode = {
+      input,
       header: {
         title: titleReply.value,
         rating: ratingLine,

@@ -65,6 +65,8 @@ export interface ReviewsSectionNode {
 
 /** The whole listing as the grammar recognised it. */
 export interface ListingNode {
+  /** The clean text the tree was read from; every node's `at` is an offset in it. */
+  readonly input: string;
   readonly header: HeaderNode;
   readonly synopsis: readonly LineNode[];
   readonly sections: readonly ListSectionNode[];
