@@ -373,7 +373,9 @@ function trailingRun(
   // Walk back over the run, keeping each line's collapsed text for the
   // second, forward pass that adds the names in order. The header genres
   // are looked up in a set, made only when a line needs it.
+  // Each line is lower-cased once: the lower-case text is kept too.
   const texts: string[] = [];
+  const lowers: string[] = [];
   const isHeaderGenre = lookup(headerGenres);
   let start = lines.length;
   while (start > 0) {
@@ -382,13 +384,15 @@ function trailingRun(
     const known = vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || isHeaderGenre(lower);
     if (!known) break;
     texts.push(text);
+    lowers.push(lower);
     start--;
   }
   for (let index = texts.length - 1; index >= 0; index--) {
-    const text = texts[index] as string;
-    const badge = vocabulary.badges.get(text.toLowerCase());
-    const names = badge === undefined ? genres : badges;
-    if (names.add(badge ?? text) && findings !== undefined) {
+    const lower = lowers[index] as string;
+    const badge = vocabulary.badges.get(lower);
+    const added = badge === undefined ? genres.add(texts[index] as string, lower) : badges.add(badge);
+    if (added && findings !== undefined) {
+      const names = badge === undefined ? genres : badges;
       const line = lines[start + texts.length - 1 - index] as LineNode;
       findings.lineSpan([badge === undefined ? "genres" : "badges", names.names.length - 1], line);
     }
@@ -465,9 +469,8 @@ class UniqueNames {
   readonly #keys: string[] = [];
   #set: Set<string> | undefined;
 
-  /** Adds `name` unless it is a repeat; whether it was added. */
-  add(name: string): boolean {
-    const key = name.toLowerCase();
+  /** Adds `name` unless it is a repeat; whether it was added. `key` is its lower case, when known. */
+  add(name: string, key = name.toLowerCase()): boolean {
     if (this.#set === undefined) {
       if (this.#keys.includes(key)) return false;
       this.#keys.push(key);

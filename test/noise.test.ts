@@ -116,3 +116,13 @@ describe("unpaired surrogates", () => {
     expect(film.synopsis).toBe(line.replace(/\u00A0/g, " ").trimEnd());
   });
 });
+
+describe("edge spaces after blank lines", () => {
+  test.each([
+    ["a line after blank lines that starts with spaces", "The Red Shoes\n\n\n\n  1948\n\n\n133 min"],
+    ["a line before blank lines that ends with spaces", "The Red Shoes\n1948  \n\n\n\n133 min"],
+  ])("are trimmed: %s", (_, text) => {
+    const film = parseListing(text, options);
+    expect([film.title, film.year, film.runtimeMinutes]).toEqual(["The Red Shoes", 1948, 133]);
+  });
+});
