@@ -134,6 +134,9 @@ function buildRecord(
   findings: Findings | undefined,
 ): PartialFilm | undefined {
   if (!checkSectionOrder(tree.sections, findings) && findings === undefined) return undefined;
+  const reviewNodes = readReviews(tree.reviews?.reviews);
+  // Parsing fails at an empty review: nothing need be built to say so.
+  if (findings === undefined && reviewNodes.some(isEmptyReview)) return undefined;
   const { header } = tree;
   const { vocabulary } = context;
 
@@ -176,7 +179,6 @@ function buildRecord(
   }
 
   const synopsis = kept(tree.synopsis);
-  const reviewNodes = readReviews(tree.reviews?.reviews);
   const record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] } = {
     title: collapseSpaces(header.title.text),
     rating: header.rating && Number(header.rating.text),
@@ -199,8 +201,6 @@ function buildRecord(
   // a page of lone quotes holds hundreds of thousands; the later ones share
   // that issue, each with its own path.
   const firstEmpty = record.reviews.findIndex((review) => review.text === "");
-  // Parsing fails at an empty review: no schema run is needed to say so.
-  if (firstEmpty !== -1 && findings === undefined) return undefined;
   const result =
     firstEmpty === -1 && plainlyInRange(record, context.latestYear)
       ? undefined
@@ -293,6 +293,13 @@ export function valueSpans(
     findings.span(["reviews", index, "text"], at + 1 + start, at + 1 + end);
     index++;
   }
+}
+
+/** Whether a review holds nothing but spaces and line breaks. */
+function isEmptyReview(review: ReviewNode): boolean {
+  const { text } = review;
+  for (let index = 0; index < text.length; index++) if (!isTrimmed(text.charCodeAt(index))) return false;
+  return true;
 }
 
 /** Whether `review` is the one kept at `index` of the record's reviews. */
