@@ -377,30 +377,26 @@ function trailingRun(
   badges: UniqueNames,
   findings: Findings | undefined,
 ): number {
-  // Walk back over the run, keeping each line's collapsed text for the
-  // second, forward pass that adds the names in order. The header genres
-  // are looked up in a set, made only when a line needs it.
-  // Each line is lower-cased once: the lower-case text is kept too.
-  const texts: string[] = [];
-  const lowers: string[] = [];
+  // Walk back over the run, then forward again to add the names in order.
+  // Nothing is kept per line between the two: the run may be the whole
+  // synopsis, a million lines, and each line's text is made again instead.
+  // The header genres are looked up in a set, made only when a line needs it.
   const isHeaderGenre = lookup(headerGenres);
   let start = lines.length;
   while (start > 0) {
-    const text = collapseSpaces((lines[start - 1] as LineNode).text);
-    const lower = text.toLowerCase();
+    const lower = collapseSpaces((lines[start - 1] as LineNode).text).toLowerCase();
     const known = vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || isHeaderGenre(lower);
     if (!known) break;
-    texts.push(text);
-    lowers.push(lower);
     start--;
   }
-  for (let index = texts.length - 1; index >= 0; index--) {
-    const lower = lowers[index] as string;
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index] as LineNode;
+    const text = collapseSpaces(line.text);
+    const lower = text.toLowerCase();
     const badge = vocabulary.badges.get(lower);
-    const added = badge === undefined ? genres.add(texts[index] as string, lower) : badges.add(badge);
+    const added = badge === undefined ? genres.add(text, lower) : badges.add(badge);
     if (added && findings !== undefined) {
       const names = badge === undefined ? genres : badges;
-      const line = lines[start + texts.length - 1 - index] as LineNode;
       findings.lineSpan([badge === undefined ? "genres" : "badges", names.names.length - 1], line);
     }
   }

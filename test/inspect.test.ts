@@ -220,6 +220,18 @@ describe("spans", () => {
     });
   });
 
+  test("of a trailing run point at the first line of each new genre and badge, repeats left out", () => {
+    const text = "T\nWeird Genre\n1948\nA film.\nWeird  genre\n4K\nMusic\nweird genre\n4k";
+    const { film, spans } = inspectListing(text, options);
+    expect([film.genres, film.badges, film.synopsis]).toEqual([["Weird Genre", "Music"], ["4K"], "A film."]);
+    const at = (line: number, column: number, offset: number) => ({ line, column, offset });
+    expect(spans.filter((span) => span.path[0] === "genres" || span.path[0] === "badges")).toEqual([
+      { path: ["genres", 0], start: at(2, 1, 2), end: at(2, 12, 13) },
+      { path: ["badges", 0], start: at(6, 1, 40), end: at(6, 3, 42) },
+      { path: ["genres", 1], start: at(7, 1, 43), end: at(7, 6, 48) },
+    ]);
+  });
+
   test("leave out values that are null after an error, and a review left out", () => {
     const { spans } = inspect(["T", "7.5", "1948", "0 min", "Community Reviews", '""', '"Ok."']);
     expect(spans.map((span) => span.path.join("."))).toEqual(["title", "year", "reviews.0.text"]);
