@@ -232,7 +232,8 @@ interface ListingErrorFields extends Error, Position {
   readonly reason: string;
   /**
    * Every problem of the input, in text order, warnings included, as
-   * `inspectListing` finds them: this error is one of them.
+   * `inspectListing` finds them: this error is one of them. Built when
+   * first read, then kept.
    */
   readonly issues: readonly ListingIssue[];
 }
@@ -332,9 +333,10 @@ class ListingErrorClass extends Error {
   readonly expected: readonly string[] | undefined;
   readonly found: string | undefined;
   readonly path: readonly (string | number)[] | undefined;
-  readonly issues: readonly ListingIssue[];
+  declare readonly issues: readonly ListingIssue[];
 
-  constructor(details: ListingErrorDetails) {
+  /** `issuesOf`, when given, builds `issues` on their first read. */
+  constructor(details: ListingErrorDetails, issuesOf?: () => readonly ListingIssue[]) {
     super(
       `line ${details.line}, column ${details.column}: ${details.reason}`,
       details.cause === undefined ? undefined : { cause: details.cause },
@@ -347,8 +349,40 @@ class ListingErrorClass extends Error {
     this.expected = details.expected;
     this.found = details.found;
     this.path = details.path;
-    this.issues = details.issues ?? [issueOf(details)];
+    if (issuesOf === undefined) {
+      Object.defineProperty(this, "issues", ISSUES(details.issues ?? [issueOf(details)]));
+    } else {
+      Object.defineProperty(this, "issues", {
+        configurable: true,
+        enumerable: true,
+        get(this: ListingErrorClass) {
+          const issues = issuesOf();
+          Object.defineProperty(this, "issues", ISSUES(issues));
+          return issues;
+        },
+      });
+    }
   }
+}
+
+/** `issues` as a plain property, as an assignment in the constructor would make it. */
+const ISSUES = (value: readonly ListingIssue[]): PropertyDescriptor => ({
+  value,
+  enumerable: true,
+  writable: true,
+  configurable: true,
+});
+
+/**
+ * A {@link ListingError} whose `issues` are built when first read: a text
+ * may hold hundreds of thousands of problems, and most callers of
+ * `parseListing` read only the first.
+ */
+export function errorWithIssuesOnRead(
+  details: ListingErrorDetails,
+  issuesOf: () => readonly ListingIssue[],
+): ListingError {
+  return new ListingErrorClass(details, issuesOf) as ListingError;
 }
 
 /**

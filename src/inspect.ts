@@ -75,7 +75,7 @@ export interface ListingInspection {
  * @group Parsing
  */
 export function inspectListing(text: unknown, options: ParseOptions = {}): ListingInspection {
-  return inspectText(text, setupFor(options), valueSpans).inspection;
+  return inspectText(text, setupFor(options), valueSpans);
 }
 
 /** A text's clean copy and what the grammar read from it, when a caller has them already. */
@@ -84,9 +84,8 @@ export interface ReadText {
   readonly read: ListingRead;
 }
 
-/** An inspection, and the error `parseListing` throws for its text. */
-export interface InspectedText {
-  readonly inspection: ListingInspection;
+/** The error `parseListing` throws for a text: its issue, and the zod issue behind it. */
+export interface Failure {
   /**
    * The issue that names the error: the first the grammar met, else the
    * first section out of place, else the first value out of range.
@@ -100,30 +99,12 @@ const NO_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Inspects `text`, with the spans `spansOfValues` finds, or without (when it
- * only explains an error). `done` is the clean text and reading of
- * `text` when the caller has them already.
+ * only lists the issues of an error).
  */
-export function inspectText(
-  text: unknown,
-  setup: ReadingSetup,
-  spansOfValues?: typeof valueSpans,
-  done?: ReadText,
-): InspectedText {
-  if (typeof text !== "string") {
-    const found = describe(text);
-    const issue = issueOf({
-      code: "E_NOT_TEXT",
-      reason: `expected the listing as a string, found ${found}`,
-      line: 1,
-      column: 1,
-      offset: 0,
-      expected: ["a string"],
-      found,
-    });
-    return { inspection: { film: emptyFilm(), issues: [issue], spans: NO_SPANS }, primary: issue, cause: undefined };
-  }
-  const clean = done?.clean ?? cleanText(text);
-  const { tree, problems } = done?.read ?? setup.read(clean);
+export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: typeof valueSpans): ListingInspection {
+  if (typeof text !== "string") return { film: emptyFilm(), issues: [notText(text)], spans: NO_SPANS };
+  const clean = cleanText(text);
+  const { tree, problems } = setup.read(clean);
   const findings = new Findings(spansOfValues);
   const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
 
@@ -135,19 +116,10 @@ export function inspectText(
     found = problems.map((problem) => syntaxIssue(problem, clean, inputEnd));
     for (const issue of findings.issues) found.push(issue);
   }
-  let primary: RecordIssue | undefined;
-  for (const issue of found) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
 
   // Positions in text order, in one walk over the text.
   const map = new OffsetMap(text, clean);
-  const issues: ListingIssue[] = [];
-  let primaryIssue: ListingErrorIssue | undefined;
-  for (const issue of stableSortBy(found, (issue) => issue.at)) {
-    const placed = place(issue, map, inputEnd);
-    if (issue === primary) primaryIssue = placed as ListingErrorIssue;
-    issues.push(placed);
-  }
-
+  const issues = stableSortBy(found, (issue) => issue.at).map((issue) => place(issue, map, inputEnd));
   map.rewind();
   const spans =
     findings.spans === undefined
@@ -157,7 +129,45 @@ export function inspectText(
           start: map.at(start),
           end: map.after(end),
         }));
-  return { inspection: { film, issues, spans }, primary: primaryIssue, cause: primary?.cause };
+  return { film, issues, spans };
+}
+
+/**
+ * The error of a text that `parseListing` refuses, from the reading it
+ * made (`done`): the issue of {@link inspectText} that names it, found
+ * without building or placing the others.
+ */
+export function failureOf(text: unknown, setup: ReadingSetup, done: ReadText | undefined): Failure {
+  if (typeof text !== "string" || done === undefined) return { primary: notText(text), cause: undefined };
+  const { clean, read } = done;
+  const inputEnd = endOfText(clean);
+  let primary: RecordIssue | undefined;
+  // Any problem of the grammar comes before those of the record.
+  const problem = read.problems?.[0];
+  if (problem !== undefined) primary = syntaxIssue(problem, clean, inputEnd);
+  else if (read.tree !== null) {
+    const findings = new Findings(undefined, false);
+    inspectTree(read.tree, setup, findings);
+    for (const issue of findings.issues) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
+  }
+  return {
+    primary: primary && (place(primary, new OffsetMap(text, clean), inputEnd) as ListingErrorIssue),
+    cause: primary?.cause,
+  };
+}
+
+/** The issue of a text that is not a string. */
+function notText(text: unknown): ListingErrorIssue {
+  const found = describe(text);
+  return issueOf({
+    code: "E_NOT_TEXT",
+    reason: `expected the listing as a string, found ${found}`,
+    line: 1,
+    column: 1,
+    offset: 0,
+    expected: ["a string"],
+    found,
+  });
 }
 
 /** A record with every value missing: for text that holds no listing. */

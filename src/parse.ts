@@ -1,8 +1,8 @@
 /** `parseListing` and `safeParseListing`: text → validated Film. */
 
-import { ListingError } from "./errors";
+import { errorWithIssuesOnRead, ListingError } from "./errors";
 import type { Film } from "./film";
-import { inspectText, type ReadText } from "./inspect";
+import { failureOf, inspectText, type ReadText } from "./inspect";
 import { cleanText } from "./lines";
 import { type ParseOptions, setupFor } from "./options";
 import { toFilm } from "./record";
@@ -54,14 +54,15 @@ export function parseListing(text: string, options: ParseOptions = {}): Film {
     if (film !== undefined) return film;
     done = { clean, read };
   }
-  // Something is wrong: build the record again from the same reading, noting every problem.
-  const { inspection, primary, cause } = inspectText(text, setup, undefined, done);
+  // Something is wrong: find the issue that names the error from the same
+  // reading; the error lists every issue when they are first read.
+  const { primary, cause } = failureOf(text, setup, done);
   if (primary === undefined) {
     // Every way the first reading can fail is an issue of severity error.
     // Stryker disable next-line StringLiteral: no text reaches this guard (the agreement property checks it)
     throw new Error("film-listing: the listing failed without an error issue");
   }
-  throw new ListingError({ ...primary, cause, issues: inspection.issues });
+  throw errorWithIssuesOnRead({ ...primary, cause }, () => inspectText(text, setup).issues);
 }
 
 /**

@@ -77,10 +77,17 @@ export class Findings {
   readonly issues: RecordIssue[] = [];
   readonly spans: RecordSpan[] | undefined;
   readonly valueSpans: typeof valueSpans | undefined;
+  /**
+   * Whether to note every problem. When not, a run of problems of one
+   * kind is noted only by its first, which is all that naming an error
+   * needs: a page of lone quotes holds hundreds of thousands of empty reviews.
+   */
+  readonly every: boolean;
 
-  constructor(spansOfValues?: typeof valueSpans) {
+  constructor(spansOfValues?: typeof valueSpans, every = true) {
     this.spans = spansOfValues === undefined ? undefined : [];
     this.valueSpans = spansOfValues;
+    this.every = every;
   }
 
   span(path: FieldPath, start: number, end: number): void {
@@ -135,8 +142,9 @@ function buildRecord(
 ): PartialFilm | undefined {
   if (!checkSectionOrder(tree.sections, findings) && findings === undefined) return undefined;
   const reviewNodes = readReviews(tree.reviews?.reviews);
+  const firstEmpty = reviewNodes.findIndex(isEmptyReview);
   // Parsing fails at an empty review: nothing need be built to say so.
-  if (findings === undefined && reviewNodes.some(isEmptyReview)) return undefined;
+  if (findings === undefined && firstEmpty !== -1) return undefined;
   const { header } = tree;
   const { vocabulary } = context;
 
@@ -179,6 +187,9 @@ function buildRecord(
   }
 
   const synopsis = kept(tree.synopsis);
+  // Naming an error needs the reviews only up to the first empty one.
+  const reviewsToCheck =
+    firstEmpty !== -1 && findings?.every === false ? reviewNodes.slice(0, firstEmpty + 1) : reviewNodes;
   const record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] } = {
     title: collapseSpaces(header.title.text),
     rating: header.rating && Number(header.rating.text),
@@ -192,7 +203,7 @@ function buildRecord(
     directors,
     badges: badges.names,
     availableOn,
-    reviews: reviewNodes.map((review) => ({ text: review.text.trim() })),
+    reviews: reviewsToCheck.map((review) => ({ text: review.text.trim() })),
   };
 
   // Validation of what the input decides (see `checkParsedFilm`); the
@@ -200,7 +211,6 @@ function buildRecord(
   // only up to the first empty one: it builds a costly issue for each, and
   // a page of lone quotes holds hundreds of thousands; the later ones share
   // that issue, each with its own path.
-  const firstEmpty = record.reviews.findIndex((review) => review.text === "");
   const result =
     firstEmpty === -1 && plainlyInRange(record, context.latestYear)
       ? undefined
@@ -599,7 +609,7 @@ function invalidValues(
     });
   }
   const empty = issues.find((issue) => issue.path[0] === "reviews" && issue.path[1] === firstEmpty);
-  if (empty !== undefined) {
+  if (empty !== undefined && findings.every) {
     for (let index = firstEmpty + 1; index < reviews.length; index++) {
       const review = reviews[index] as ReviewNode;
       if ((record.reviews[index] as { text: string }).text !== "") continue;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ERROR_CODES, formatCodeFrame, type ListingError, safeParseListing } from "../src/index";
+import { ERROR_CODES, formatCodeFrame, inspectListing, ListingError, safeParseListing } from "../src/index";
 
 const referenceDate = new Date("2026-11-25T00:00:00Z");
 const errorOf = (text: string): ListingError => {
@@ -108,6 +108,58 @@ describe("ListingError", () => {
     expect(Object.hasOwn(syntax, "cause")).toBe(false);
     const validation = errorOf("Title\n7.5\n1948");
     expect(Object.hasOwn(validation, "cause")).toBe(true);
+  });
+
+  test("builds its issues when they are first read, as a plain property equal to the inspection's", () => {
+    // Three empty reviews and a rating out of range: the error names the rating.
+    const text = 'Title\n7.5\n1948\nCommunity Reviews\n" "\n""\n"Fine."\n"\n"';
+    const error = errorOf(text);
+    expect([error.code, error.line, error.path]).toEqual(["E_INVALID", 2, ["rating"]]);
+    expect(Object.getOwnPropertyDescriptor(error, "issues")?.get).toBeTypeOf("function");
+    const issues = error.issues;
+    expect(error.issues).toBe(issues);
+    expect(Object.getOwnPropertyDescriptor(error, "issues")).toEqual({
+      value: issues,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    expect(issues).toStrictEqual(inspectListing(text, { referenceDate }).issues);
+    expect(issues.map((issue) => [issue.code, issue.line, issue.path])).toEqual([
+      ["E_INVALID", 2, ["rating"]],
+      ["E_INVALID", 5, ["reviews", 0, "text"]],
+      ["E_INVALID", 6, ["reviews", 1, "text"]],
+      ["E_INVALID", 8, ["reviews", 3, "text"]],
+    ]);
+    expect(Object.keys(error)).toEqual([
+      "name",
+      "code",
+      "line",
+      "column",
+      "offset",
+      "reason",
+      "expected",
+      "found",
+      "path",
+      "issues",
+    ]);
+  });
+
+  test("made by hand, lists itself as its one issue", () => {
+    const error = new ListingError({ code: "E_EMPTY", reason: "nothing", line: 1, column: 1, offset: 0 });
+    expect(error.issues).toEqual([
+      {
+        code: "E_EMPTY",
+        severity: "error",
+        line: 1,
+        column: 1,
+        offset: 0,
+        end: { line: 1, column: 1, offset: 0 },
+        reason: "nothing",
+        message: "line 1, column 1: nothing",
+      },
+    ]);
+    expect(Object.getOwnPropertyDescriptor(error, "issues")?.enumerable).toBe(true);
   });
 });
 
