@@ -14,8 +14,17 @@
 import type { core } from "zod";
 import type { ListingIssueCode } from "./errors";
 import type { Film } from "./film";
+import { forEachLine, lineEndBefore, lineStartBefore } from "./grammar/block";
 import { collapseSpaces } from "./grammar/leaves";
-import type { LineNode, ListingNode, ListSectionKind, ListSectionNode, ReviewNode, VotesNode } from "./grammar/tree";
+import type {
+  LineBlock,
+  LineNode,
+  ListingNode,
+  ListSectionKind,
+  ListSectionNode,
+  ReviewNode,
+  VotesNode,
+} from "./grammar/tree";
 import { checkParsedFilm, MIN_YEAR } from "./parsed-schema";
 import type { Vocabulary } from "./vocabulary";
 
@@ -170,8 +179,8 @@ function buildRecord(
     }
   }
   const badges = new UniqueNames();
-  const runStart = trailingRun(regionEnd, header.genres, vocabulary, genres, badges, findings);
-  const kept = (lines: readonly LineNode[]) => (lines === regionEnd ? lines.slice(0, runStart) : lines);
+  const keptEnd = trailingRun(tree.input, regionEnd, header.genres, vocabulary, genres, badges, findings);
+  const kept = (block: LineBlock): LineBlock => (block === regionEnd ? { start: block.start, end: keptEnd } : block);
 
   const cast: string[] = [];
   const directors: string[] = [];
@@ -181,9 +190,9 @@ function buildRecord(
     const names = namesOf[section.kind];
     const { header: line, inline } = section;
     addNames(names, section.kind, inline, line.at + line.text.length - inline.length, findings);
-    for (const nameLine of section.kind === "availableOn" ? section.lines : kept(section.lines)) {
-      addNames(names, section.kind, nameLine.text, nameLine.at, findings);
-    }
+    forEachLine(tree.input, section.kind === "availableOn" ? section.lines : kept(section.lines), (start, end) =>
+      addNames(names, section.kind, tree.input.slice(start, end), start, findings),
+    );
   }
 
   const synopsis = kept(tree.synopsis);
@@ -278,7 +287,7 @@ function warn(findings: Findings, code: ListingIssueCode, line: LineNode, path: 
 export function valueSpans(
   record: PartialFilm,
   tree: ListingNode,
-  synopsis: readonly LineNode[],
+  synopsis: LineBlock,
   reviews: readonly ReviewNode[],
   findings: Findings,
 ): void {
@@ -289,9 +298,7 @@ export function valueSpans(
   if (record.year !== null) findings.lineSpan(["year"], header.year as LineNode);
   if (record.runtimeMinutes !== null) findings.lineSpan(["runtimeMinutes"], header.runtime as LineNode);
   if (record.certification !== null) findings.lineSpan(["certification"], header.certification as LineNode);
-  const first = synopsis[0];
-  const last = synopsis[synopsis.length - 1];
-  if (first !== undefined && last !== undefined) findings.span(["synopsis"], first.at, last.at + last.text.length);
+  if (synopsis.end > synopsis.start) findings.span(["synopsis"], synopsis.start, synopsis.end);
   let index = 0;
   for (const review of reviews) {
     if (!isValidReview(record, review, index)) continue;
@@ -320,23 +327,18 @@ function isValidReview(record: PartialFilm, review: ReviewNode, index: number): 
 const isTrimmed = (code: number) => code === SPACE || code === 10;
 
 /**
- * Lines as one value, each with its runs of spaces collapsed; `null` for
- * none. Lines that follow one another in `input` with no blank line between
- * are already joined there: their value is one slice of it, with no string
+ * A block's lines as one value, one line break between lines, runs of
+ * spaces collapsed; `null` for none. One slice of `input`, with no string
  * made per line (a synopsis may have a million lines).
  */
-function joinLines(lines: readonly LineNode[], input: string): string | null {
-  const first = lines[0];
-  if (first === undefined) return null;
-  let end = first.at + first.text.length;
-  for (let index = 1; index < lines.length && end !== -1; index++) {
-    const line = lines[index] as LineNode;
-    end = line.at === end + 1 ? line.at + line.text.length : -1;
-  }
+function joinLines(block: LineBlock, input: string): string | null {
+  if (block.end === block.start) return null;
+  const text = input.slice(block.start, block.end);
   // Lines are trimmed, so a run of spaces never spans a line break.
-  if (end !== -1) return collapseSpaces(input.slice(first.at, end));
-  return lines.map((line) => collapseSpaces(line.text)).join("\n");
+  return collapseSpaces(text.includes("\n\n") ? text.replace(BLANK_LINES, "\n") : text);
 }
+
+const BLANK_LINES = /\n{2,}/g;
 
 /**
  * Each section at most once, in order; a repeat wins over disorder. Without
@@ -377,10 +379,11 @@ function checkSectionOrder(sections: readonly ListSectionNode[], findings: Findi
 /**
  * The run of genre and badge lines that ends the region (docs/layout.md,
  * "the trailing run"): adds its genres and badges, in order, and returns
- * the index of its first line (`lines.length` for no run).
+ * where the region's lines before the run end (`block.end` for no run).
  */
 function trailingRun(
-  lines: readonly LineNode[],
+  input: string,
+  block: LineBlock,
   headerGenres: readonly LineNode[],
   vocabulary: Vocabulary,
   genres: UniqueNames,
@@ -390,39 +393,47 @@ function trailingRun(
   // Walk back over the run, then forward again to add the names in order.
   // Nothing is kept per line between the two: the run may be the whole
   // synopsis, a million lines, and each line's text is made again instead.
-  // The header genres are looked up in a set, made only when a line needs it.
-  const isHeaderGenre = lookup(headerGenres);
-  let start = lines.length;
-  while (start > 0) {
-    const lower = collapseSpaces((lines[start - 1] as LineNode).text).toLowerCase();
-    const known = vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || isHeaderGenre(lower);
-    if (!known) break;
-    start--;
+  const isKnown = knownNames(headerGenres, vocabulary);
+  let keptEnd = block.end;
+  let runStart = block.end;
+  while (keptEnd > block.start) {
+    const start = lineStartBefore(input, block, keptEnd);
+    if (!isKnown(collapseSpaces(input.slice(start, keptEnd)))) break;
+    runStart = start;
+    keptEnd = lineEndBefore(input, block, start);
   }
-  for (let index = start; index < lines.length; index++) {
-    const line = lines[index] as LineNode;
-    const text = collapseSpaces(line.text);
+  forEachLine(input, { start: runStart, end: block.end }, (start, end) => {
+    const text = collapseSpaces(input.slice(start, end));
     const lower = text.toLowerCase();
     const badge = vocabulary.badges.get(lower);
     const added = badge === undefined ? genres.add(text, lower) : badges.add(badge);
     if (added && findings !== undefined) {
       const names = badge === undefined ? genres : badges;
-      findings.lineSpan([badge === undefined ? "genres" : "badges", names.names.length - 1], line);
+      findings.span([badge === undefined ? "genres" : "badges", names.names.length - 1], start, end);
     }
-  }
-  return start;
+  });
+  return keptEnd;
 }
 
 /**
- * Whether a lower-case name is one of `lines`, collapsed and lower-cased;
- * the set is made on the first question, as most listings ask none.
+ * Whether a line's text (spaces collapsed) names a badge, a genre of the
+ * vocabulary or one of the header's genres, in any case. The header's
+ * genres are looked up in a set, made on the first question, as most
+ * listings ask none; a line longer than every name is turned away before
+ * it is lower-cased (lower case is never shorter), as a synopsis line may
+ * be megabytes long.
  */
-function lookup(lines: readonly LineNode[]): (lower: string) => boolean {
+function knownNames(headerGenres: readonly LineNode[], vocabulary: Vocabulary): (text: string) => boolean {
   let names: Set<string> | undefined;
-  return (lower) => {
-    if (lines.length === 0) return false;
-    names ??= new Set(lines.map((line) => collapseSpaces(line.text).toLowerCase()));
-    return names.has(lower);
+  let longest = vocabulary.longestName;
+  return (text) => {
+    if (names === undefined) {
+      names = new Set(headerGenres.map((line) => collapseSpaces(line.text).toLowerCase()));
+      for (const name of names) longest = Math.max(longest, name.length);
+    }
+    if (text.length > longest) return false;
+    const lower = text.toLowerCase();
+    return vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || names.has(lower);
   };
 }
 

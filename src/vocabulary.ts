@@ -158,6 +158,8 @@ export interface Vocabulary {
   readonly badges: ReadonlyMap<string, string>;
   /** Lower-case certification names. */
   readonly certifications: ReadonlySet<string>;
+  /** The length of the longest lower-case genre or badge name. */
+  readonly longestName: number;
 }
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -166,10 +168,15 @@ function buildVocabulary(
   badges: readonly string[],
   certifications: readonly string[],
 ): Vocabulary {
+  const genreNames = new Set(genres.map((name) => name.toLowerCase()));
+  const badgeNames = new Map(badges.map((name) => [name.toLowerCase(), name]));
+  let longestName = 0;
+  for (const name of [...genreNames, ...badgeNames.keys()]) longestName = Math.max(longestName, name.length);
   return {
-    genres: new Set(genres.map((name) => name.toLowerCase())),
-    badges: new Map(badges.map((name) => [name.toLowerCase(), name])),
+    genres: genreNames,
+    badges: badgeNames,
     certifications: new Set(certifications.map((name) => name.toLowerCase())),
+    longestName,
   };
 }
 

@@ -550,6 +550,43 @@ describe("detail genres and badges (SPEC 1.4)", () => {
     });
   });
 
+  test("takes a run line whose runs of spaces collapse to a name, however long the line", () => {
+    const film = parse([
+      "Title",
+      "1948",
+      "A story.",
+      `Science${" ".repeat(500)}Fiction`,
+      `Dolby${" ".repeat(30)}Vision`,
+    ]);
+    expect(film).toMatchObject({ synopsis: "A story.", genres: ["Science Fiction"], badges: ["Dolby Vision"] });
+  });
+
+  test("takes a header genre longer than every name of the vocabularies into the run", () => {
+    const genre = "Avant-Garde Chamber Opera Melodrama";
+    const film = parse(["Title", genre, "1948", "A story.", genre.toUpperCase(), "Drama"]);
+    expect(film).toMatchObject({ synopsis: "A story.", genres: [genre, "Drama"] });
+  });
+
+  test("ends a synopsis with blank lines inside it before the run, and spans it from its first line to its last", () => {
+    const text = "Title\n1948\nLine  one.\n\n\nLine two.\n\nDrama\n\nHD";
+    expect(parseListing(text, { referenceDate })).toMatchObject({
+      synopsis: "Line one.\nLine two.",
+      genres: ["Drama"],
+      badges: ["HD"],
+    });
+    const spans = inspectListing(text, { referenceDate }).spans.map(({ path, start, end }) => [
+      path.join("."),
+      text.slice(start.offset, end.offset),
+    ]);
+    expect(spans).toEqual([
+      ["title", "Title"],
+      ["year", "1948"],
+      ["synopsis", "Line  one.\n\n\nLine two."],
+      ["genres.0", "Drama"],
+      ["badges.0", "HD"],
+    ]);
+  });
+
   test("takes genres and badges the options add", () => {
     const film = parse(["Title", "1948", "A story.", "Ballet", "dolby digital"], {
       genres: ["Ballet"],

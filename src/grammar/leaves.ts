@@ -29,7 +29,7 @@ const NO_GROUPS: Readonly<Record<string, string | undefined>> = /* @__PURE__ */ 
  * The characters a line of some kind can start with, as given to a leaf:
  * `"0123456789"`. Letters match in either case.
  */
-type FirstCharacter = string;
+export type FirstCharacter = string;
 
 /** A lookup table of the first characters, by character code. */
 function firstCharacterTable(characters: FirstCharacter): Uint8Array {
@@ -110,7 +110,7 @@ export function lineEnd(input: string, start: number): number {
 }
 
 /** Lines of one kind: the first characters they can start with, and their pattern. */
-interface LineKind {
+export interface LineKind {
   readonly startsWith: FirstCharacter;
   readonly pattern: RegExp;
 }

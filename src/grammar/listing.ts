@@ -27,8 +27,9 @@ import {
 } from "./header";
 import { afterBlankLines, lineEnd } from "./leaves";
 import { opens, review, unterminatedReview } from "./reviews";
-import { contentLine, listSection, reviewsHeader } from "./sections";
+import { contentLines, listSection, reviewsHeader } from "./sections";
 import type {
+  LineBlock,
   LineNode,
   ListingNode,
   ListingRead,
@@ -38,7 +39,6 @@ import type {
   SyntaxProblemCode,
 } from "./tree";
 
-const synopsisLines = many(contentLine);
 const listSections = many(listSection);
 
 const NOTHING: ListingRead = { tree: null, problems: [{ code: "E_EMPTY", at: 0 }] };
@@ -109,7 +109,7 @@ export function listingReader(vocabulary: Vocabulary): (input: string) => Listin
 
     // The synopsis, then the name sections in any order (their order is
     // checked with the record, to point at the offending header).
-    const synopsis = step(synopsisLines, input, index) as SuccessReply<LineNode[]>;
+    const synopsis = step(contentLines, input, index) as SuccessReply<LineBlock>;
     const sections = step(listSections, input, synopsis.index) as SuccessReply<ListingNode["sections"]>;
     index = sections.index;
 

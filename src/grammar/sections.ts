@@ -5,9 +5,10 @@
  * without its colon) or followed by its colon and inline names.
  */
 
-import { fail, makeParser, many, map, type Parser, sequence, succeed } from "./combinators";
-import { anyLineBut, lineMatcher, lineOfKind } from "./leaves";
-import type { LineNode, ListSectionKind, ListSectionNode } from "./tree";
+import { linesBut } from "./block";
+import { fail, makeParser, map, type Parser, sequence, succeed } from "./combinators";
+import { lineMatcher, lineOfKind } from "./leaves";
+import type { LineBlock, LineNode, ListSectionKind, ListSectionNode } from "./tree";
 
 /**
  * `Starring:`, `Directed by:` or `Also Available On:`, with the names after
@@ -28,11 +29,8 @@ export const SECTION_HEADER = /* @__PURE__ */ new RegExp(
   "iy",
 );
 
-/** A line of synopsis or of names: anything but a section header. */
-export const contentLine: Parser<LineNode> = anyLineBut("a line of text", {
-  startsWith: "sdac",
-  pattern: SECTION_HEADER,
-});
+/** Lines of synopsis or of names: any but a section header. */
+export const contentLines: Parser<LineBlock> = linesBut({ startsWith: "sdac", pattern: SECTION_HEADER });
 
 const listHeader = lineOfKind("a section header (Starring:, Directed by:, Also Available On:)", {
   startsWith: "sda",
@@ -43,7 +41,7 @@ const listHeader = lineOfKind("a section header (Starring:, Directed by:, Also A
 const KIND_BY_INITIAL: Readonly<Record<string, ListSectionKind>> = { s: "cast", d: "directors", a: "availableOn" };
 
 /** `Starring:`, `Directed by:` or `Also Available On:`, and the lines below it. */
-export const listSection: Parser<ListSectionNode> = map(sequence(listHeader, many(contentLine)), ([header, lines]) => {
+export const listSection: Parser<ListSectionNode> = map(sequence(listHeader, contentLines), ([header, lines]) => {
   // The header matched LIST_HEADER, whose names hold no colon: the inline
   // names are what follows the first colon. (Reading them this way, rather
   // than from named groups, saves building a match on every section.)

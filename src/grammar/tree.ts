@@ -10,6 +10,18 @@ export interface LineNode {
   readonly text: string;
 }
 
+/**
+ * Lines of synopsis or of names, one after another (blank lines between
+ * them ignored), as the range of the clean text they cover: from the first
+ * line's start to just after the last line's last character. A block of
+ * no lines has `end === start`. Held as a range rather than a node per
+ * line: a synopsis may have millions of lines (see `block.ts`).
+ */
+export interface LineBlock {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A vote count, split into its parts: `(1,234.5K)` → `1,234`, `5`, `K`. */
 export interface VotesNode extends LineNode {
   readonly whole: string;
@@ -45,7 +57,7 @@ export interface ListSectionNode {
   readonly header: LineNode;
   /** The names after the header's colon, if any. */
   readonly inline: string;
-  readonly lines: readonly LineNode[];
+  readonly lines: LineBlock;
 }
 
 /** One review: the text between its quotes, not yet trimmed. */
@@ -68,7 +80,7 @@ export interface ListingNode {
   /** The clean text the tree was read from; every node's `at` is an offset in it. */
   readonly input: string;
   readonly header: HeaderNode;
-  readonly synopsis: readonly LineNode[];
+  readonly synopsis: LineBlock;
   readonly sections: readonly ListSectionNode[];
   readonly reviews: ReviewsSectionNode | null;
 }
