@@ -135,7 +135,15 @@ function codePointBefore(text: string, end: number): number {
 
 /** Runs of ordinary characters at least this long are copied as one slice. */
 const LONG_RUN = 16;
-const CHUNK = 16_384;
+/**
+ * Characters copied through the buffer between two strings of the output.
+ * Large, so that each piece is made straight into the old generation: a
+ * multitude of small pieces, copied by each young-generation collection,
+ * raised the peak memory of a megabytes-long noisy line by half its size.
+ */
+const CHUNK = 262_144;
+/** Codes passed to one `String.fromCharCode` call: far below the engines' limit on arguments. */
+const SPREAD = 8_192;
 
 let utf16: InstanceType<typeof TextDecoder> | undefined;
 let ascii: InstanceType<typeof TextDecoder> | undefined;
@@ -156,7 +164,11 @@ function decode(buffer: Uint16Array, length: number, codes: number): string {
   const chunk = buffer.subarray(0, length);
   // TextDecoder would turn an unpaired surrogate, or half of a pair split
   // between two chunks, into U+FFFD: such chunks are copied code by code.
-  if (hasSurrogate(chunk)) return String.fromCharCode(...chunk);
+  if (hasSurrogate(chunk)) {
+    let text = "";
+    for (let at = 0; at < length; at += SPREAD) text += String.fromCharCode(...chunk.subarray(at, at + SPREAD));
+    return text;
+  }
   utf16 ??= new TextDecoder("utf-16le");
   return utf16.decode(chunk);
 }
@@ -196,7 +208,9 @@ export function withoutInvisible(text: string): string {
  */
 function clean(text: string, trim: boolean): string {
   const parts: string[] = [];
-  const buffer = new Uint16Array(CHUNK);
+  // The output is never longer than the text.
+  const capacity = Math.min(CHUNK, text.length);
+  const buffer = new Uint16Array(capacity);
   let length = 0;
   // Every code of the buffer ORed together: below 0x80, the chunk is ASCII.
   let codes = 0;
@@ -218,8 +232,8 @@ function clean(text: string, trim: boolean): string {
       let end = index + 1;
       while (end < size && KINDS[text.charCodeAt(end)] === PLAIN) end++;
       if (pending > 0) {
-        if (length + pending > CHUNK) flush();
-        if (pending > CHUNK) {
+        if (length + pending > capacity) flush();
+        if (pending > capacity) {
           parts.push(" ".repeat(pending));
         } else {
           buffer.fill(SPACE, length, length + pending);
@@ -231,7 +245,7 @@ function clean(text: string, trim: boolean): string {
         if (length > 0) flush();
         parts.push(text.slice(index, end));
       } else {
-        if (length + (end - index) > CHUNK) flush();
+        if (length + (end - index) > capacity) flush();
         for (let at = index; at < end; at++) {
           const plain = text.charCodeAt(at);
           codes |= plain;
@@ -243,7 +257,7 @@ function clean(text: string, trim: boolean): string {
       index = end;
     } else if (kind === SPACE_KIND) {
       if (!trim) {
-        if (length === CHUNK) flush();
+        if (length === capacity) flush();
         codes |= code;
         buffer[length++] = code;
       } else if (lineHasText) {
@@ -252,7 +266,7 @@ function clean(text: string, trim: boolean): string {
       before = SPACE;
       index++;
     } else if (kind === LINE_END) {
-      if (length === CHUNK) flush();
+      if (length === capacity) flush();
       buffer[length++] = trim ? LF : code;
       pending = 0;
       lineHasText = false;
@@ -274,7 +288,7 @@ function clean(text: string, trim: boolean): string {
           const format = text.charCodeAt(at);
           if (KINDS[format] !== JOINER) continue;
           // No spaces wait here: a space before the run would not join.
-          if (length === CHUNK) flush();
+          if (length === capacity) flush();
           codes |= format;
           buffer[length++] = format;
           lineHasText = true;

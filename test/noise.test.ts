@@ -111,9 +111,15 @@ describe("unpaired surrogates", () => {
   });
 
   test("stay whole across the long runs and buffers of a long noisy line", () => {
-    const line = `${"é\u00A0".repeat(9000)}\ud83c${"é\u00A0".repeat(9000)}🎬`;
+    const line = `${"é\u00A0".repeat(300_000)}\ud83c${"é\u00A0".repeat(300_000)}🎬`;
     const film = parseListing(`Title\n1948\n${line}`);
     expect(film.synopsis).toBe(line.replace(/\u00A0/g, " ").trimEnd());
+  });
+
+  test("stay whole in a long noisy line dense with emoji, pairs split across buffers", () => {
+    const line = `${"é\u00A0🎬\u200B".repeat(200_001)}x`;
+    const film = parseListing(`Title\n1948\n${line}`);
+    expect(film.synopsis).toBe(line.replace(/\u00A0/g, " ").replace(/\u200B/g, ""));
   });
 });
 

@@ -185,6 +185,12 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
     line(label, ms(ns), `target < 50 ms: ${verdict(ns < 50e6)}`);
     results.push(ns < 50e6);
   }
+  // A refused parse builds only the error's own issue; all 250,000 issues
+  // of the lone quotes cost this much more, when an inspection (or a read
+  // of `error.issues`) asks for them. Shown, with no target.
+  const loneQuotes = MANY_LINES["lines holding a lone quote"](size);
+  const every = fastest(() => inspectListing(loneQuotes, options), { batch: 1, rounds });
+  line("lone quotes, every issue inspected", ms(every), "(no target: 250,000 issues)");
 }
 
 // 3c. Peak memory for one large input, in a child process per shape: at
