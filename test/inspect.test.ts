@@ -85,6 +85,23 @@ describe("recovery", () => {
     expect(issues.map((issue) => issue.code)).toEqual(["E_UNTERMINATED_REVIEW"]);
   });
 
+  test.each([
+    ["blank lines", ['"', "", "", ""]],
+    ["spaces", ['"   ']],
+  ])("leaves out an unterminated review that holds only %s, with no second issue", (_, review) => {
+    const { film, issues } = inspect(["T", "1948", "Community Reviews", '"Fine."', ...review]);
+    expect(film.reviews).toEqual([{ text: "Fine." }]);
+    expect(issues.map((issue) => [issue.code, issue.line])).toEqual([["E_UNTERMINATED_REVIEW", 5]]);
+  });
+
+  test("keeps an unterminated review that holds text, after its blank lines", () => {
+    const { film, issues } = inspect(["T", "1948", "Community Reviews", '"Fine.', "", "Really."]);
+    expect(film.reviews).toEqual([{ text: "Fine.\n\nReally." }]);
+    expect(issues.map((issue) => [issue.code, issue.line, issue.end.line, issue.end.column])).toEqual([
+      ["E_UNTERMINATED_REVIEW", 4, 6, 8],
+    ]);
+  });
+
   test("names the grammar's first problem as the error, though a section problem comes first in the text", () => {
     const lines = ["T", "1948", "Directed by: A", "Starring: B", "Community Reviews", "Oops", '"Fine."'];
     expect(codesAt(lines)).toEqual(["E_SECTION_ORDER 4:1", "E_REVIEW_START 6:1"]);
@@ -196,6 +213,9 @@ describe("spans", () => {
       "Also Available On: Max,  Prime Video",
       "Community Reviews",
       '" Dizzying. "',
+      '"',
+      "Gripping.",
+      '"',
     ].join("\n");
     const { spans } = inspectListing(text, options);
     expect(spans.map((span) => [span.path.join("."), text.slice(span.start.offset, span.end.offset)])).toEqual([
@@ -212,6 +232,7 @@ describe("spans", () => {
       ["availableOn.0", "Max"],
       ["availableOn.1", "Prime Video"],
       ["reviews.0.text", "Dizzying."],
+      ["reviews.1.text", "Gripping."],
     ]);
     expect(spans[7]).toEqual({
       path: ["directors", 0],
