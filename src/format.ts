@@ -131,7 +131,7 @@ export function formatListing(film: Film, options: FormatOptions = {}): string {
   const checked = checkOptions(options);
   const vocabulary = vocabularyFor(checked);
   const problem = findProblem(record, vocabulary, latestYearFor(checked.referenceDate));
-  if (problem !== undefined) throw unrepresentable(problem, record);
+  if (problem !== undefined) throw unrepresentable(problem, valueAt(record, problem.path));
 
   const text = renderListing(record);
   const readBack = safeParseListing(text, options);
@@ -145,7 +145,10 @@ export function formatListing(film: Film, options: FormatOptions = {}): string {
   }
   // Stryker restore all
   const path = firstDifference(record, readBack.data);
-  if (path !== undefined) throw unrepresentable({ path, why: readBackDifference(record, readBack.data, path) }, record);
+  if (path !== undefined) {
+    const written = valueAt(record, path);
+    throw unrepresentable({ path, why: readBackDifference(written, valueAt(readBack.data, path)) }, written);
+  }
   return text;
 }
 
@@ -404,44 +407,45 @@ function knownLimit(lines: readonly string[]): number | undefined {
   return undefined;
 }
 
-/** The path of the first value that differs, or `undefined` when none does. */
+/**
+ * The path of the first value that differs, in record order, or `undefined`
+ * when none does. Both are records of {@link FilmSchema}'s shape, so a list
+ * is a list on both sides; past the end of the shorter one, the other side's
+ * value is `undefined`.
+ */
 function firstDifference(expected: unknown, actual: unknown, path: FieldPath = []): FieldPath | undefined {
   if (Object.is(expected, actual)) return undefined;
-  if (typeof expected !== "object" || typeof actual !== "object" || expected === null || actual === null) return path;
-  if (Array.isArray(expected) !== Array.isArray(actual)) return path;
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    for (let index = 0; index < Math.max(expected.length, actual.length); index++) {
-      if (index >= expected.length || index >= actual.length) return [...path, index];
-      const found = firstDifference(expected[index], actual[index], [...path, index]);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
+  if (eitherIsValue(expected, actual)) return path;
   const left = expected as Record<string, unknown>;
   const right = actual as Record<string, unknown>;
   for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
-    const found = firstDifference(left[key], right[key], [...path, key]);
+    const found = firstDifference(left[key], right[key], [...path, Array.isArray(expected) ? Number(key) : key]);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-/** How the value at `path` reads back, in words. */
-function readBackDifference(record: Film, readBack: Film, path: FieldPath): string {
-  const written = valueAt(record, path);
-  const read = valueAt(readBack, path);
+/** Whether either is a value compared as a whole (a string, a number, `null` or `undefined`), not an object or a list. */
+function eitherIsValue(expected: unknown, actual: unknown): boolean {
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: they differ only where one side is an object and the other is not, a review gained or lost; the review rules refuse every text the parser would split or join (the round-trip property checks it), and a field that may be null holds no object.
+  return Object(expected) !== expected || Object(actual) !== actual;
+}
+
+/** How a value reads back, in words: `written` and `read` are the two sides at the path that differs. */
+function readBackDifference(written: unknown, read: unknown): string {
   if (written === undefined) return `would read back as ${show(read)}, which the record does not have`;
+  // Stryker disable next-line ConditionalExpression: true words a value that reads back as another value as one that is lost, and no record reads back so (the differences the rules leave are names a list gains or loses at its end); false is caught, but shares the line.
   if (read === undefined) return "would not read back at all";
   return `would read back as ${show(read)}`;
 }
 
+/**
+ * The value at `path`. Every step but the last leads to an object or a list:
+ * a refusal's path names a field of the record, and a difference's path
+ * leads through objects and lists that both records have.
+ */
 function valueAt(value: unknown, path: FieldPath): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== "object" || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current;
+  return path.reduce<unknown>((current, key) => (current as Record<string | number, unknown>)[key], value);
 }
 
 const SHOWN_LENGTH = 60;
@@ -451,8 +455,8 @@ function show(value: unknown): string {
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
 }
 
-function unrepresentable(problem: Problem, record?: Film): ListingError {
-  const written = record === undefined || problem.path.length === 0 ? undefined : valueAt(record, problem.path);
+/** The refusal of a record at `problem.path`, showing the value the record has there, if any. */
+function unrepresentable(problem: Problem, written?: unknown): ListingError {
   const value = written === undefined ? "" : ` ${show(written)}`;
   return new ListingError({
     code: "E_UNREPRESENTABLE",

@@ -119,7 +119,14 @@ describe("formatListing", () => {
     ["the latest year for the reference date", { year: 2031 }],
     ["a certification by shape", { certification: "MA15+" }],
     ["no runtime, with a certification", { runtimeMinutes: null, certification: "TV-MA" }],
+    ["a certification shaped like a runtime, after the runtime", { certification: "2H" }],
     ["no certification, with a synopsis", { certification: null }],
+    [
+      "a synopsis that starts like a runtime, after the certification",
+      { runtimeMinutes: null, synopsis: "90 min\nof fun." },
+    ],
+    ["a synopsis that starts like a runtime, after the runtime", { certification: null, synopsis: "90 min\nof fun." }],
+    ["a synopsis that starts like a certification, after the certification", { synopsis: "PG\nfor all." }],
     ["a synopsis ending with a genre word", { synopsis: "A noir.\nFilm Noir" }],
     ["a synopsis line that begins like a header", { synopsis: "Directed by the book.\nStarring Moira" }],
     ["a cast name that is a genre word", { cast: ["Drama"], directors: ["Comedy"] }],
@@ -309,6 +316,18 @@ describe("formatListing", () => {
       'certification "DRAMA" is not read as a certification: it must be one of the vocabulary, or one short token of letters, digits, +, - and / with a digit or in capitals that is not a genre, a badge or a section header',
     ],
     [
+      "a certification with a trailing space",
+      { certification: "PG " },
+      ["certification"],
+      'certification "PG " starts or ends with a space, which the parser trims',
+    ],
+    [
+      "a certification that is a season count",
+      { certification: "2 Seasons" },
+      ["certification"],
+      'certification "2 Seasons" reads as a season count, which marks a series',
+    ],
+    [
       "a certification that reads as the absent runtime",
       { runtimeMinutes: null, certification: "2H" },
       ["certification"],
@@ -319,6 +338,30 @@ describe("formatListing", () => {
       { synopsis: "One.\n\nTwo." },
       ["synopsis"],
       'synopsis "One.\\n\\nTwo." line 2 is blank, and the parser drops blank lines',
+    ],
+    [
+      "a synopsis line with a run of spaces",
+      { synopsis: "One.\nTwo  three." },
+      ["synopsis"],
+      'synopsis "One.\\nTwo  three." line 2 holds a run of spaces, which the parser collapses to one',
+    ],
+    [
+      "a synopsis line with a non-breaking space",
+      { synopsis: "One.\nTwo\u00A0three." },
+      ["synopsis"],
+      'synopsis "One.\\nTwo\u00A0three." line 2 holds a tab or a Unicode space, which the parser reads as a plain space',
+    ],
+    [
+      "a title of 58 characters, shown whole",
+      { title: "The  Red Shoes, told again: the ballet, the film, the sets" },
+      ["title"],
+      'title "The  Red Shoes, told again: the ballet, the film, the sets" holds a run of spaces, which the parser collapses to one',
+    ],
+    [
+      "a title of 59 characters, shown cut to 60 with its quote and an ellipsis",
+      { title: "The  Red Shoes, told again: the ballet, the film, the score" },
+      ["title"],
+      'title "The  Red Shoes, told again: the ballet, the film, the scor… holds a run of spaces, which the parser collapses to one',
     ],
     [
       "a synopsis line that is a section header",
@@ -455,6 +498,29 @@ describe("formatListing", () => {
     const film = { ...full, rating: null, genres: ["4.3"] };
     const text = formatListing(film, extended);
     expect(text.startsWith("The Red Shoes\n(398)\n4.3\n1948\n")).toBe(true);
+    expect(parseListing(text, extended)).toEqual(film);
+  });
+
+  test.each([
+    [
+      "a later genre shaped like a rating, without rating and vote count",
+      { genres: ["Drama", "4.3"] },
+      "Roundhay Garden Scene\nDrama\n4.3\n1888\nStarring:\nAlso Available On:\n",
+    ],
+    [
+      "a later genre shaped like a vote count, without rating and vote count",
+      { genres: ["Drama", "(12)"] },
+      "Roundhay Garden Scene\nDrama\n(12)\n1888\nStarring:\nAlso Available On:\n",
+    ],
+    [
+      "a first genre shaped like a rating after the rating, without a vote count",
+      { rating: 4.3, genres: ["4.3"] },
+      "Roundhay Garden Scene\n4.3\n4.3\n1888\nStarring:\nAlso Available On:\n",
+    ],
+  ] as const)("writes %s, when the vocabulary holds it", (_, patch, text) => {
+    const extended = { referenceDate, genres: ["4.3", "(12)"] };
+    const film = { ...minimal, ...patch } as unknown as Film;
+    expect(formatListing(film, extended)).toBe(text);
     expect(parseListing(text, extended)).toEqual(film);
   });
 
