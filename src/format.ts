@@ -409,15 +409,17 @@ function knownLimit(lines: readonly string[]): number | undefined {
 
 /**
  * The path of the first value that differs, in record order, or `undefined`
- * when none does. Both are records of {@link FilmSchema}'s shape, so a list
- * is a list on both sides; past the end of the shorter one, the other side's
- * value is `undefined`.
+ * when none does. Both are records of {@link FilmSchema}'s shape, so an
+ * object or a list on one side is one on the other, but past the end of the
+ * shorter list, where the other side's value is `undefined`.
  */
 function firstDifference(expected: unknown, actual: unknown, path: FieldPath = []): FieldPath | undefined {
   if (Object.is(expected, actual)) return undefined;
-  if (eitherIsValue(expected, actual)) return path;
+  // A string, a number, null, or undefined past the end of a list: compared as a whole.
+  if (Object(expected) !== expected) return path;
   const left = expected as Record<string, unknown>;
-  const right = actual as Record<string, unknown>;
+  // Past the end of a list of reviews, the read-back has none: no keys, and each value undefined.
+  const right = Object(actual) as Record<string, unknown>;
   for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
     const found = firstDifference(left[key], right[key], [...path, Array.isArray(expected) ? Number(key) : key]);
     if (found !== undefined) return found;
@@ -425,27 +427,15 @@ function firstDifference(expected: unknown, actual: unknown, path: FieldPath = [
   return undefined;
 }
 
-/** Whether either is a value compared as a whole (a string, a number, `null` or `undefined`), not an object or a list. */
-function eitherIsValue(expected: unknown, actual: unknown): boolean {
-  // Stryker disable next-line LogicalOperator,ConditionalExpression: they differ only where one side is an object and the other is not, a review gained or lost; the review rules refuse every text the parser would split or join (the round-trip property checks it), and a field that may be null holds no object.
-  return Object(expected) !== expected || Object(actual) !== actual;
-}
-
 /** How a value reads back, in words: `written` and `read` are the two sides at the path that differs. */
 function readBackDifference(written: unknown, read: unknown): string {
-  if (written === undefined) return `would read back as ${show(read)}, which the record does not have`;
-  // Stryker disable next-line ConditionalExpression: true words a value that reads back as another value as one that is lost, and no record reads back so (the differences the rules leave are names a list gains or loses at its end); false is caught, but shares the line.
-  if (read === undefined) return "would not read back at all";
-  return `would read back as ${show(read)}`;
+  const how = read === undefined ? "not read back at all" : `read back as ${show(read)}`;
+  return `would ${how}${written === undefined ? ", which the record does not have" : ""}`;
 }
 
-/**
- * The value at `path`. Every step but the last leads to an object or a list:
- * a refusal's path names a field of the record, and a difference's path
- * leads through objects and lists that both records have.
- */
+/** The value at `path`, or `undefined` where the path leads past what `value` holds. */
 function valueAt(value: unknown, path: FieldPath): unknown {
-  return path.reduce<unknown>((current, key) => (current as Record<string | number, unknown>)[key], value);
+  return path.reduce<unknown>((current, key) => (Object(current) as Record<string | number, unknown>)[key], value);
 }
 
 const SHOWN_LENGTH = 60;
