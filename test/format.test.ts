@@ -131,6 +131,8 @@ describe("formatListing", () => {
     ["a synopsis line that begins like a header", { synopsis: "Directed by the book.\nStarring Moira" }],
     ["a cast name that is a genre word", { cast: ["Drama"], directors: ["Comedy"] }],
     ["a name with a suffix after a comma", { cast: ["Sammy Davis, Jr.", "Frank Sinatra"] }],
+    ["a name with a suffix without its dot after a comma", { cast: ["Sammy Davis, Sr", "Frank Sinatra"] }],
+    ["a name with a suffix right after a comma", { cast: ["Sammy Davis,Jr."] }],
     ["a suffix as the first name", { cast: ["Jr.", "Frank Sinatra"], directors: ["III"] }],
     ["services that are genre words", { availableOn: ["Drama", "HD"] }],
     [
@@ -400,6 +402,12 @@ describe("formatListing", () => {
       'cast[1] "Walbrook, Anton" holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)',
     ],
     [
+      "a cast name with a comma before a name that ends with a suffix",
+      { cast: ["Walbrook, Anton Jr"] },
+      ["cast", 0],
+      'cast[0] "Walbrook, Anton Jr" holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)',
+    ],
+    [
       "a service with a trailing space",
       { availableOn: ["Max "] },
       ["availableOn", 0],
@@ -491,6 +499,16 @@ describe("formatListing", () => {
       ].join("\n"),
     );
     expect(roundTrip(film)).toEqual(film);
+  });
+
+  test.each([
+    ["a name that ends like a suffix inline", ["Moira Shearer", "Henry VIII"], "Starring: Moira Shearer, Henry VIII"],
+    ["a suffix without its dot on a line of its own", ["HA", "Sr"], "Starring: HA\nSr"],
+  ])("writes %s", (_, cast, names) => {
+    const film = { ...minimal, cast };
+    const text = formatListing(film, options);
+    expect(text).toBe(`Roundhay Garden Scene\n1888\n${names}\nAlso Available On:\n`);
+    expect(parseListing(text, options)).toEqual(film);
   });
 
   test("writes a first genre shaped like a rating after the vote count, when the vocabulary holds it", () => {
