@@ -33,8 +33,10 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    // Each build cleans only its own files: the two run side by side.
-    clean: ["index.*", "schema.json"],
+    // The three builds run side by side, and tsup's `clean` removes every
+    // file of dist/ but those a pattern excludes: each build keeps the
+    // others' files (and declarations, which it cleans before writing its own).
+    clean: ["!cli*"],
     target: "es2022",
     platform: "neutral",
     esbuildPlugins: [filmJsonSchemaFile],
@@ -50,7 +52,7 @@ export default defineConfig([
     entry: { cli: "src/cli/main.ts" },
     format: ["cjs"],
     sourcemap: true,
-    clean: ["cli.*"],
+    clean: ["!index.*", "!schema.json", "!cli-*", "!*.d.{ts,cts,mts}"],
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
@@ -65,7 +67,7 @@ export default defineConfig([
       options.chunkNames = "cli-[name]-[hash]";
     },
     sourcemap: true,
-    clean: ["cli-*"],
+    clean: ["!index.*", "!schema.json", "!cli.*", "!*.d.{ts,cts,mts}"],
     target: "node20",
     platform: "node",
     // zod and date-fns built in, only the parts the command uses: imported
