@@ -2,11 +2,11 @@
 // reports/stryker-incremental.json, the file a full `npm run mutate` reuses.
 //
 // A run over one file (`npm run mutate -- --mutate src/format.ts
-// --incrementalFile reports/mutation/parts/format.json`) writes a report of
+// --incrementalFile reports/parts/format.json`) writes a report of
 // that file (or range of lines) alone; this keeps each mutant's result from the
 // newest report that holds it, and renumbers the tests, whose ids are per report.
 //
-//   node test/mutation/merge-reports.mjs reports/mutation/parts/*.json
+//   node test/mutation/merge-reports.mjs reports/stryker-incremental.json reports/parts/*.json
 
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 
