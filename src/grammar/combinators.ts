@@ -2,18 +2,17 @@
  * The parser the grammar is made of, and the few combinators it needs.
  *
  * A parser is parsimmon's: a step function `_` from the input and an index
- * to a reply, with parsimmon's reply shape. The grammar needs that shape and
- * nothing else of the library, which ships as one UMD file that bundlers
- * cannot shake (a third of an app that only parses), so the shape is
- * written here.
+ * to a reply. The grammar needs that shape and nothing else of the library,
+ * which ships as one UMD file that bundlers cannot shake (a third of an app
+ * that only parses), so the shape is written here, smaller still.
  *
  * Parsimmon's own `seq`, `alt`, `many`, `map` and `chain` merge the
  * expectations of every reply they pass on, and each merge builds a Set and
  * sorts an array, even for two successes with nothing to merge: in a
- * benchmark of the reference listing that was most of the parse. These
- * commit instead: the first failure is returned as it is, and a miss that
- * an optional part absorbs is forgotten. The grammar is built so that the
- * failure returned is the one that explains the error (see `parse.ts`).
+ * benchmark of the reference listing that was most of the parse. Here a
+ * failure carries nothing to merge: the reader (`listing.ts`) notes each
+ * problem at the line where it stands, and `inspect.ts` words what was
+ * expected there.
  *
  * The grammar is built when the package loads. Its constructors here and in
  * `leaves.ts` are marked `@__NO_SIDE_EFFECTS__`, and other calls at the top
@@ -26,17 +25,15 @@ export interface SuccessReply<T> {
   status: true;
   index: number;
   value: T;
-  furthest: number;
-  expected: string[];
 }
 
-/** A parser that did not match: how far it got, and what it expected there. */
+/**
+ * A parser that did not match. It says no more: the issues name what was
+ * expected from the problems the reader notes (see `inspect.ts`), not from
+ * the failing leaf.
+ */
 export interface FailureReply {
   status: false;
-  index: -1;
-  value: null;
-  furthest: number;
-  expected: string[];
 }
 
 /** What one step of a parser returns. */
@@ -53,21 +50,13 @@ export function makeParser<T>(step: (input: string, index: number) => Reply<T>):
   return { _: step };
 }
 
-/** No expectations: what every success carries. */
-const NOTHING_EXPECTED: string[] = [];
-
-/**
- * A success reply, as `P.makeSuccess` makes it but without a new empty
- * array of expectations each time (nothing here adds to it).
- */
+/** A success reply. */
 export function succeed<T>(index: number, value: T): SuccessReply<T> {
-  return { status: true, index, value, furthest: -1, expected: NOTHING_EXPECTED };
+  return { status: true, index, value };
 }
 
-/** A failure reply; `expected` is made once per leaf, not per failure. */
-export function fail(index: number, expected: string[]): FailureReply {
-  return { status: false, index: -1, value: null, furthest: index, expected };
-}
+/** The failure reply: one object, as it holds nothing. */
+export const FAILURE: FailureReply = { status: false };
 
 /** Runs one step of `parser`. */
 export function step<T>(parser: Parser<T>, input: string, index: number): Reply<T> {
@@ -99,15 +88,6 @@ export function map<T, U>(parser: Parser<T>, transform: (value: T) => U): Parser
   return makeParser((input, start) => {
     const reply = step(parser, input, start);
     return reply.status ? succeed(reply.index, transform(reply.value)) : reply;
-  });
-}
-
-/** `parser`, or `null` without consuming anything; a miss is forgotten. */
-/* @__NO_SIDE_EFFECTS__ */
-export function optional<T>(parser: Parser<T>): Parser<T | null> {
-  return makeParser((input, start) => {
-    const reply = step(parser, input, start);
-    return reply.status ? reply : succeed(start, null);
   });
 }
 

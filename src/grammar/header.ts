@@ -5,7 +5,7 @@
 
 import type { Vocabulary } from "../vocabulary";
 import { map, type Parser, type SuccessReply, succeed } from "./combinators";
-import { afterBlankLines, anyLineBut, collapseSpaces, EXPECTED, line, lineEnd, lineTester } from "./leaves";
+import { afterBlankLines, anyLineBut, collapseSpaces, line, lineEnd, lineTester } from "./leaves";
 import { SECTION_HEADER } from "./sections";
 import type { LineNode, RuntimeNode, VotesNode } from "./tree";
 
@@ -53,22 +53,19 @@ const NOT_A_GENRE = {
 };
 
 /** The first non-blank line, whatever it says. */
-export const title: Parser<LineNode> = anyLineBut(EXPECTED.title);
+export const title: Parser<LineNode> = anyLineBut();
 
-export const rating: Parser<LineNode> = line(RATING, "a rating like 4.3", DIGIT);
+export const rating: Parser<LineNode> = line(RATING, DIGIT);
 
-export const votes: Parser<VotesNode> = map(
-  line(VOTES, "a vote count like (398)", PARENTHESIS),
-  ({ at, text, groups }) => ({
-    at,
-    text,
-    whole: groups.whole ?? "",
-    fraction: groups.fraction ?? "",
-    unit: groups.unit ?? "",
-  }),
-);
+export const votes: Parser<VotesNode> = map(line(VOTES, PARENTHESIS), ({ at, text, groups }) => ({
+  at,
+  text,
+  whole: groups.whole ?? "",
+  fraction: groups.fraction ?? "",
+  unit: groups.unit ?? "",
+}));
 
-export const headerGenre: Parser<LineNode> = anyLineBut("a genre", NOT_A_GENRE);
+export const headerGenre: Parser<LineNode> = anyLineBut(NOT_A_GENRE);
 
 /** A listing has at most this many header genres. */
 export const MAX_HEADER_GENRES = 10;
@@ -95,17 +92,14 @@ export function isGenreShaped(text: string, vocabulary: Vocabulary): boolean {
   return vocabulary.genres.has(collapseSpaces(text).toLowerCase());
 }
 
-export const year: Parser<LineNode> = line(YEAR, EXPECTED.year, DIGIT);
+export const year: Parser<LineNode> = line(YEAR, DIGIT);
 
-export const runtime: Parser<RuntimeNode> = map(
-  line(RUNTIME, "a runtime like 2h 13m", DIGIT),
-  ({ at, text, groups }) => ({
-    at,
-    text,
-    hours: groups.hours,
-    minutes: groups.minutes ?? groups.onlyMinutes,
-  }),
-);
+export const runtime: Parser<RuntimeNode> = map(line(RUNTIME, DIGIT), ({ at, text, groups }) => ({
+  at,
+  text,
+  hours: groups.hours,
+  minutes: groups.minutes ?? groups.onlyMinutes,
+}));
 
 /** Whether the line at an index is `2 Seasons`: the page is a series (E_SERIES). */
 export const isSeasons: (input: string, start: number) => boolean = lineTester(SEASONS, DIGIT);

@@ -3,12 +3,12 @@
  * with sticky regular expressions so that no leaf slices the input.
  */
 
-import { fail, makeParser, type Parser, type SuccessReply, succeed } from "./combinators";
+import { FAILURE, makeParser, type Parser, type SuccessReply, succeed } from "./combinators";
 import type { LineNode } from "./tree";
 
 /**
- * What the grammar expected where it failed. A few of these name an error
- * code (see `parse.ts`), so they are constants, not free text.
+ * What the layout expects at a line where the reader notes a problem:
+ * the `expected` of its issue (see `inspect.ts`).
  */
 export const EXPECTED = {
   title: "a title",
@@ -46,10 +46,9 @@ function firstCharacterTable(characters: FirstCharacter): Uint8Array {
  * which lines cannot match, so that most lines never reach the pattern.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function line(pattern: RegExp, description: string, startsWith?: FirstCharacter): Parser<LineMatch> {
+export function line(pattern: RegExp, startsWith?: FirstCharacter): Parser<LineMatch> {
   const match = lineMatcher(pattern, startsWith);
-  const expected = [description];
-  return makeParser((input, start) => match(input, start) ?? fail(start, expected));
+  return makeParser((input, start) => match(input, start) ?? FAILURE);
 }
 
 /** The step of {@link line}: the reply, or `null` for no match. */
@@ -122,8 +121,8 @@ export interface LineKind {
  * lines whose first character could start it.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function anyLineBut(description: string, refused?: LineKind): Parser<LineNode> {
-  return wholeLine(description, refused, false);
+export function anyLineBut(refused?: LineKind): Parser<LineNode> {
+  return wholeLine(refused, false);
 }
 
 /**
@@ -131,16 +130,15 @@ export function anyLineBut(description: string, refused?: LineKind): Parser<Line
  * that need the line's text but no groups of its pattern.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function lineOfKind(description: string, kind: LineKind): Parser<LineNode> {
-  return wholeLine(description, kind, true);
+export function lineOfKind(kind: LineKind): Parser<LineNode> {
+  return wholeLine(kind, true);
 }
 
-function wholeLine(description: string, kind: LineKind | undefined, wanted: boolean): Parser<LineNode> {
+function wholeLine(kind: LineKind | undefined, wanted: boolean): Parser<LineNode> {
   const isOfKind = kind === undefined ? undefined : lineTester(kind.pattern, kind.startsWith);
-  const expected = [description];
   return makeParser((input, start) => {
     if (start >= input.length || (isOfKind !== undefined && isOfKind(input, start) !== wanted)) {
-      return fail(start, expected);
+      return FAILURE;
     }
     const end = lineEnd(input, start);
     return succeed(afterBlankLines(input, end), { at: start, text: input.slice(start, end) });

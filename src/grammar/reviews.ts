@@ -3,17 +3,13 @@
  * spanning any number of lines, blank ones included.
  */
 
-import { fail, makeParser, type Parser, succeed } from "./combinators";
-import { EXPECTED } from "./leaves";
+import { FAILURE, makeParser, type Parser, succeed } from "./combinators";
 import type { ReviewNode } from "./tree";
 
 const NEWLINE = 10;
 const QUOTE = 0x22; // "
 const LEFT_QUOTE = 0x201c; // “
 const RIGHT_QUOTE = 0x201d; // ”
-
-const EXPECTED_OPEN = [EXPECTED.reviewOpen];
-const EXPECTED_CLOSE = [EXPECTED.reviewClose];
 
 /** Whether a line starting with this character opens a review. */
 export const opens = (code: number): boolean => code === QUOTE || code === LEFT_QUOTE;
@@ -28,7 +24,7 @@ const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
  * be megabytes long, and this keeps it a single linear pass.
  */
 export const review: Parser<ReviewNode> = makeParser((input, start) => {
-  if (!opens(input.charCodeAt(start))) return fail(start, EXPECTED_OPEN);
+  if (!opens(input.charCodeAt(start))) return FAILURE;
   for (let lineStart = start; ; ) {
     const newline = input.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? input.length : newline;
@@ -40,7 +36,7 @@ export const review: Parser<ReviewNode> = makeParser((input, start) => {
         return succeed(next, { at: start, text: input.slice(start + 1, lineEnd - 1), closed: true });
       }
     }
-    if (newline === -1) return fail(start, EXPECTED_CLOSE);
+    if (newline === -1) return FAILURE;
     lineStart = newline + 1;
   }
 });

@@ -6,7 +6,7 @@
  */
 
 import { linesBut } from "./block";
-import { fail, makeParser, map, type Parser, sequence, succeed } from "./combinators";
+import { FAILURE, makeParser, map, type Parser, sequence, succeed } from "./combinators";
 import { lineMatcher, lineOfKind } from "./leaves";
 import type { LineBlock, LineNode, ListSectionKind, ListSectionNode } from "./tree";
 
@@ -32,10 +32,7 @@ export const SECTION_HEADER = /* @__PURE__ */ new RegExp(
 /** Lines of synopsis or of names: any but a section header. */
 export const contentLines: Parser<LineBlock> = linesBut({ startsWith: "sdac", pattern: SECTION_HEADER });
 
-const listHeader = lineOfKind("a section header (Starring:, Directed by:, Also Available On:)", {
-  startsWith: "sda",
-  pattern: LIST_HEADER,
-});
+const listHeader = lineOfKind({ startsWith: "sda", pattern: LIST_HEADER });
 
 /** Which section a header opens, by its first letter (the three differ). */
 const KIND_BY_INITIAL: Readonly<Record<string, ListSectionKind>> = { s: "cast", d: "directors", a: "availableOn" };
@@ -56,7 +53,6 @@ export const listSection: Parser<ListSectionNode> = map(sequence(listHeader, con
 
 const reviewsHeaderLine = lineMatcher(COMMUNITY_REVIEWS, "c");
 const seeAllLine = lineMatcher(/see +all/iy, "s");
-const EXPECTED_REVIEWS_HEADER = ["Community Reviews"];
 
 /**
  * The reviews header. A `See all` link glued to it or alone on the next
@@ -64,7 +60,7 @@ const EXPECTED_REVIEWS_HEADER = ["Community Reviews"];
  */
 export const reviewsHeader: Parser<LineNode> = makeParser((input, start) => {
   const header = reviewsHeaderLine(input, start);
-  if (header === null) return fail(start, EXPECTED_REVIEWS_HEADER);
+  if (header === null) return FAILURE;
   const link = header.value.groups.seeAll === undefined ? seeAllLine(input, header.index) : null;
   return succeed((link ?? header).index, { at: start, text: header.value.text });
 });
