@@ -38,18 +38,14 @@ function runtimePattern(): RegExp {
 /** A series' season count, which no film listing has. */
 const SEASONS = /\d+ *seasons?/iy;
 
-/** The first characters of the lines above, and of section headers. */
+/** The first characters of the lines above. */
 const DIGIT = "0123456789";
 const PARENTHESIS = "(";
-const HEADER_INITIAL = /[sdac]/i;
 
 /** Lines that end the header genres: the year, and what may not come before it. */
 const NOT_A_GENRE = {
   startsWith: `${DIGIT}sdac`,
-  pattern: new RegExp(
-    `${YEAR.source}|${RUNTIME.source.replace(/\(\?<\w+>/g, "(?:")}|${SEASONS.source}|${SECTION_HEADER.source}`,
-    "iy",
-  ),
+  pattern: new RegExp(`${YEAR.source}|${RUNTIME.source}|${SEASONS.source}|${SECTION_HEADER.source}`, "iy"),
 };
 
 /** The first non-blank line, whatever it says. */
@@ -83,13 +79,9 @@ const NOT_IN_A_GENRE = /[\d?!:;|%$#@*=<>()[\]{}"“”©®™]/;
  * navigation menu before any year) from passing for a film's genres.
  */
 export function isGenreShaped(text: string, vocabulary: Vocabulary): boolean {
-  if (
-    !NOT_IN_A_GENRE.test(text) &&
-    (text.length <= MAX_GENRE_LENGTH || collapseSpaces(text).length <= MAX_GENRE_LENGTH)
-  ) {
-    return true;
-  }
-  return vocabulary.genres.has(collapseSpaces(text).toLowerCase());
+  const collapsed = collapseSpaces(text);
+  if (!NOT_IN_A_GENRE.test(text) && collapsed.length <= MAX_GENRE_LENGTH) return true;
+  return vocabulary.genres.has(collapsed.toLowerCase());
 }
 
 export const year: Parser<LineNode> = line(YEAR, DIGIT);
@@ -134,13 +126,13 @@ const HAS_LOWER_CASE = /[a-z]/;
  */
 export function isCertification(text: string, headerGenres: readonly string[], vocabulary: Vocabulary): boolean {
   const lower = text.toLowerCase();
-  if (vocabulary.certifications.has(lower.includes("  ") ? lower.replace(/ {2,}/g, " ") : lower)) return true;
+  if (vocabulary.certifications.has(collapseSpaces(lower))) return true;
   return (
     CERTIFICATION_TOKEN.test(text) &&
     (HAS_DIGIT.test(text) || !HAS_LOWER_CASE.test(text)) &&
     !vocabulary.genres.has(lower) &&
     !vocabulary.badges.has(lower) &&
-    !(HEADER_INITIAL.test(text.charAt(0)) && LINE_SHAPES.sectionHeader.test(text)) &&
+    !LINE_SHAPES.sectionHeader.test(text) &&
     !headerGenres.some((genre) => genre.toLowerCase() === lower)
   );
 }

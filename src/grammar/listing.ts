@@ -115,7 +115,7 @@ export function listingReader(vocabulary: Vocabulary): (input: string) => Listin
 
     // What is left is the reviews section or nothing: every other line is
     // a content line or a list section.
-    const reviews = index < input.length ? readReviews(input, index, note) : null;
+    const reviews = readReviews(input, index, note);
 
     const tree: ListingNode = {
       input,

@@ -24,10 +24,7 @@ const LIST_HEADER = /(?:starring|directed +by|also +available +on)(?: *:[^\n]*)?
 const COMMUNITY_REVIEWS = /community +reviews *(?:: *)?(?<seeAll>see +all)?/iy;
 
 /** Any section header, for the lines that must not be one. */
-export const SECTION_HEADER = /* @__PURE__ */ new RegExp(
-  [LIST_HEADER, COMMUNITY_REVIEWS].map((pattern) => pattern.source.replace(/\(\?<\w+>/g, "(?:")).join("|"),
-  "iy",
-);
+export const SECTION_HEADER = /* @__PURE__ */ new RegExp(`${LIST_HEADER.source}|${COMMUNITY_REVIEWS.source}`, "iy");
 
 /** Lines of synopsis or of names: any but a section header. */
 export const contentLines: Parser<LineBlock> = linesBut({ startsWith: "sdac", pattern: SECTION_HEADER });
