@@ -96,6 +96,9 @@ describe("vote count (SPEC 1.2.3)", () => {
     ["(2.50K)", 2500],
     ["(12,345)", 12345],
     ["(123,456,789)", 123456789],
+    ["( 398)", 398],
+    ["(1.2K )", 1200],
+    ["(3.4m)", 3400000],
   ])("reads %s as %d", (line, votes) => {
     expect(parse(["Title", "4.3", line, "1948"]).voteCount).toBe(votes);
   });
@@ -333,6 +336,29 @@ describe("runtime (SPEC 1.2.6)", () => {
     expect(failure(lines)).toMatchObject({ code: "E_SERIES", line, column: 1 });
   });
 
+  test.each([
+    [["Title", "4.3", "2 Seasons", "2019"], { rating: 4.3, voteCount: null }],
+    [["Title", "(398)", "2 Seasons", "2019"], { rating: null, voteCount: 398 }],
+  ])("skips a Seasons line after the rating or the vote count as its only issue: %j", (lines, read) => {
+    const { film, issues } = inspectListing(lines.join("\n"), { referenceDate });
+    expect(film).toEqual({ ...parse(["Title", "2019"]), ...read });
+    const offset = lines[0].length + lines[1].length + 2;
+    expect(issues).toEqual([
+      {
+        code: "E_SERIES",
+        severity: "error",
+        line: 3,
+        column: 1,
+        offset,
+        end: { line: 3, column: 10, offset: offset + 9 },
+        reason: 'expected a film, found "2 Seasons", which marks a series',
+        message: 'line 3, column 1: expected a film, found "2 Seasons", which marks a series',
+        expected: ["a film, not a series (a line like 2 Seasons)"],
+        found: "2 Seasons",
+      },
+    ]);
+  });
+
   test("a Seasons line in the synopsis is text", () => {
     expect(parse(["Title", "2019", "A synopsis.", "2 Seasons"]).synopsis).toBe("A synopsis.\n2 Seasons");
   });
@@ -362,6 +388,9 @@ describe("certification (SPEC 1.2.7)", () => {
     "C",
     "DA1",
     "S",
+    "12a",
+    "B-15",
+    "ABCDEFGHIJ",
   ])("takes %s as the certification, as written", (line) => {
     expect(parse(["Title", "1948", "133 min", line]).certification).toBe(line);
   });
@@ -378,12 +407,30 @@ describe("certification (SPEC 1.2.7)", () => {
     "-12",
     "PG:13",
     "4K",
+    "DRAMA",
   ])("does not take %j as a certification", (line) => {
     expect(parse(["Title", "1948", "133 min", line]).certification).toBeNull();
   });
 
   test("does not take a header genre written in capitals as the certification", () => {
     expect(parse(["Title", "KDRAMA", "1948", "KDRAMA"]).certification).toBeNull();
+  });
+
+  test("takes a vocabulary name written with up to eight spaces too many, as the name; a longer line is synopsis", () => {
+    expect(parse(["Title", "1948", "Not  Rated"])).toMatchObject({ certification: "Not Rated", synopsis: null });
+    // "Not Rated" is nine characters, the longest name of the vocabulary: the line may be 17.
+    expect(parse(["Title", "1948", `Not${" ".repeat(9)}Rated`])).toMatchObject({
+      certification: "Not Rated",
+      synopsis: null,
+    });
+    expect(parse(["Title", "1948", `Not${" ".repeat(10)}Rated`])).toMatchObject({
+      certification: null,
+      synopsis: "Not Rated",
+    });
+  });
+
+  test("never takes the end of the text as a certification, even with an empty name in the options", () => {
+    expect(parse(["Title", "1948"], { certifications: [""] }).certification).toBeNull();
   });
 
   test("takes a certification the options add", () => {
@@ -408,7 +455,7 @@ describe("section headers (SPEC 1.3)", () => {
     },
   );
 
-  test.each(["Also Available On:", "Also Available On", "also available on:"])(
+  test.each(["Also Available On:", "Also Available On", "also available on:", "Also  Available  On:"])(
     "recognises %j as the services header",
     (header) => {
       expect(parse(["Title", "1948", header, "Prime Video"]).availableOn).toEqual(["Prime Video"]);
@@ -424,6 +471,7 @@ describe("section headers (SPEC 1.3)", () => {
     ["Community Reviews", "See all"],
     ["Community Reviews", "", "see all"],
     ["Community Reviews", "See   all"],
+    ["Community  Reviews:  See  all"],
   ])("recognises %j as the reviews header", (...header) => {
     expect(parse(["Title", "1948", ...header, '"Superb."']).reviews).toEqual([{ text: "Superb." }]);
   });
