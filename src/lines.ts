@@ -31,14 +31,6 @@
 export const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 
 /**
- * The invisible format characters, always dropped: zero-width space, word
- * joiner, BOM, soft hyphen, directional marks, bidirectional embeddings and
- * isolates. (The joiners U+200C and U+200D are dropped only where they join
- * nothing: see {@link cleanText}.)
- */
-export const INVISIBLE = /[\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
-
-/**
  * The noise characters of one-byte (Latin-1) text, looked for one by one:
  * `indexOf` scans a string many times faster than a character-class
  * expression does.
@@ -104,7 +96,8 @@ const KINDS = /* @__PURE__ */ (() => {
 /** Whether a character code counts as a space (a plain one or one of {@link SPACE_LIKE}). */
 export const isSpaceCode = (code: number): boolean => KINDS[code] === SPACE_KIND;
 
-const EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
+/** A pictograph or a skin tone: tested on one code point at a time. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]/u;
 
 /**
  * Whether a zero-width joiner or non-joiner beside this code point joins
@@ -120,13 +113,13 @@ function joins(codePoint: number): boolean {
   if (codePoint >= 0x900 && codePoint <= 0xdff) return true; // Devanagari to Sinhala
   if ((codePoint >= 0xfb50 && codePoint <= 0xfdff) || (codePoint >= 0xfe70 && codePoint <= 0xfefc)) return true;
   if (codePoint === 0xfe0f) return true;
-  return codePoint >= 0x2000 && EMOJI.test(String.fromCodePoint(codePoint));
+  return EMOJI.test(String.fromCodePoint(codePoint));
 }
 
 /** The code point that ends just before `end` (a surrogate pair read whole). */
 function codePointBefore(text: string, end: number): number {
   const low = text.charCodeAt(end - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+  if (low >= 0xdc00 && low <= 0xdfff) {
     const high = text.charCodeAt(end - 2);
     if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
   }
