@@ -476,6 +476,28 @@ describe("formatListing", () => {
     expect(error.message).toBe(`line 1, column 1: ${error.reason}`);
   });
 
+  test.each([
+    ["a tab", "\t"],
+    ["a line tabulation", "\v"],
+    ["a form feed", "\f"],
+    ["a no-break space", "\u00A0"],
+    ["an Ogham space mark", "\u1680"],
+    ["an en quad, the first of the general spaces", "\u2000"],
+    ["a hair space, the last of the general spaces", "\u200A"],
+    ["a line separator", "\u2028"],
+    ["a paragraph separator", "\u2029"],
+    ["a narrow no-break space", "\u202F"],
+    ["a medium mathematical space", "\u205F"],
+    ["an ideographic space", "\u3000"],
+  ])("refuses a title holding %s as a Unicode space, not an invisible character", (_, char) => {
+    const error = refusal({ ...full, title: `The${char}Red Shoes` });
+    expect([error.code, error.path, error.message]).toEqual([
+      "E_UNREPRESENTABLE",
+      ["title"],
+      `line 1, column 1: title ${JSON.stringify(`The${char}Red Shoes`)} holds a tab or a Unicode space, which the parser reads as a plain space`,
+    ]);
+  });
+
   test("writes a name that is a suffix on a line of its own below the header", () => {
     const film = { ...full, cast: ["HA", "Jr", "Moira Shearer"], directors: [], reviews: [] };
     expect(formatListing(film, options)).toBe(

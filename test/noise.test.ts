@@ -132,3 +132,105 @@ describe("edge spaces after blank lines", () => {
     expect([film.title, film.year, film.runtimeMinutes]).toEqual(["The Red Shoes", 1948, 133]);
   });
 });
+
+describe("space-like characters count as a plain space", () => {
+  test.each([
+    ["tab", "\t"],
+    ["line tabulation", "\v"],
+    ["form feed", "\f"],
+    ["no-break space", "\u00A0"],
+    ["Ogham space mark", "\u1680"],
+    ["en quad, the first of the general spaces", "\u2000"],
+    ["hair space, the last of the general spaces", "\u200A"],
+    ["line separator", "\u2028"],
+    ["paragraph separator", "\u2029"],
+    ["narrow no-break space", "\u202F"],
+    ["medium mathematical space", "\u205F"],
+    ["ideographic space", "\u3000"],
+  ])("the %s, inside a value and at a line's edges", (_, char) => {
+    expect(title(`${char}The${char}Red Shoes${char}`)).toBe("The Red Shoes");
+    expect(parseListing(`Title\n${char}1948${char}\n133${char}min`, options)).toMatchObject({
+      year: 1948,
+      runtimeMinutes: 133,
+    });
+  });
+});
+
+describe("a text of noise alone", () => {
+  test("is blank: E_EMPTY at its start", () => {
+    const result = safeParseListing("\u200B\u2060\uFEFF", options);
+    expect(result.success ? null : result.error).toMatchObject({
+      code: "E_EMPTY",
+      line: 1,
+      column: 1,
+      offset: 0,
+      message: "line 1, column 1: expected a film listing, found only blank lines",
+      expected: ["a title"],
+      found: "the end",
+    });
+  });
+});
+
+describe("spaces at a line's edge with no other noise", () => {
+  test.each([
+    ["at the start of the text", " The Red Shoes\n1948\n133 min"],
+    ["at the end of the text", "The Red Shoes\n1948\n133 min "],
+    ["before a line break", "The Red Shoes \n1948\n133 min"],
+    ["after a line break", "The Red Shoes\n 1948\n133 min"],
+    ["after a blank line", "The Red Shoes\n\n 1948\n133 min"],
+  ])("are trimmed: %s", (_, text) => {
+    const film = parseListing(text, options);
+    expect([film.title, film.year, film.runtimeMinutes]).toEqual(["The Red Shoes", 1948, 133]);
+  });
+});
+
+describe("where zero-width joiners join", () => {
+  // Each character stands on both sides of a joiner: the joiner stays exactly when the character joins.
+  test.each([
+    ["U+0600, the first of the Arabic block", 0x600, true],
+    ["U+06FF, the last of the Arabic block", 0x6ff, true],
+    ["U+0700, Syriac, between the Arabic blocks", 0x700, false],
+    ["U+0750, the first of the Arabic Supplement", 0x750, true],
+    ["U+077F, the last of the Arabic Supplement", 0x77f, true],
+    ["U+0780, Thaana, after the Arabic Supplement", 0x780, false],
+    ["U+089F, just before the Arabic Extended-A", 0x89f, false],
+    ["U+08A0, the first of the Arabic Extended-A", 0x8a0, true],
+    ["U+08FF, the last of the Arabic Extended-A", 0x8ff, true],
+    ["U+0900, the first of Devanagari", 0x900, true],
+    ["U+0DFF, the last of Sinhala", 0xdff, true],
+    ["U+0E00, Thai, after Sinhala", 0xe00, false],
+    ["U+FB4F, just before the Arabic Presentation Forms-A", 0xfb4f, false],
+    ["U+FB50, the first of the Arabic Presentation Forms-A", 0xfb50, true],
+    ["U+FDFF, the last of the Arabic Presentation Forms-A", 0xfdff, true],
+    ["U+FE50, a small form between the presentation forms", 0xfe50, false],
+    ["U+FE70, the first of the Arabic Presentation Forms-B", 0xfe70, true],
+    ["U+FEFC, the last Arabic letter of the Presentation Forms-B", 0xfefc, true],
+    ["U+FF21, a fullwidth letter", 0xff21, false],
+    ["U+4E2D, a Han character", 0x4e2d, false],
+    ["U+1F400, an emoji whose second code unit is the first low surrogate", 0x1f400, true],
+    ["U+1F3FF, a skin tone whose second code unit is the last low surrogate", 0x1f3ff, true],
+  ])("beside %s: %s", (_, codePoint, kept) => {
+    const char = String.fromCodePoint(codePoint);
+    expect(title(`${char}\u200D${char}`)).toBe(kept ? `${char}\u200D${char}` : `${char}${char}`);
+  });
+});
+
+describe("characters the cleaning copies as written", () => {
+  test.each([
+    ["the first high surrogate", "\uD800"],
+    ["the last low surrogate", "\uDFFF"],
+  ])("%s, unpaired and the only surrogate of a noisy line", (_, char) => {
+    expect(title(`Ann\u00A0Lee ${char}`)).toBe(`Ann Lee ${char}`);
+  });
+
+  test("a word longer than the cleaning buffer, in a noisy text", () => {
+    const word = "x".repeat(300_000);
+    expect(parseListing(`Title\u00A0\n1948\n${word}`, options).synopsis).toBe(word);
+  });
+
+  test("a run of spaces longer than the cleaning buffer, inside a review of a noisy text", () => {
+    const review = `Slow${" ".repeat(300_000)}and grand.`;
+    const film = parseListing(`Title\u00A0\n1948\nCommunity Reviews\n"${review}"`, options);
+    expect(film.reviews).toEqual([{ text: review }]);
+  });
+});
