@@ -149,9 +149,6 @@ function wholeLine(kind: LineKind | undefined, wanted: boolean): Parser<LineNode
   });
 }
 
-/** The blank lines before the first line. */
-export const blankLines: Parser<null> = makeParser((input, start) => succeed(afterBlankLines(input, start), null));
-
 const RUN_OF_SPACES = / {2,}/g;
 // Faster than `includes("  ")`, which starts a comparison at every space.
 const HAS_RUN_OF_SPACES = / {2}/;
