@@ -120,7 +120,7 @@ describe("vote count (SPEC 1.2.3)", () => {
     expect(error.message).toBe("line 3, column 1: vote count (9007199254740993) is too large");
   });
 
-  test.each(["(39 8)", "(1,23)", "(1,2345)", "398", "(398", "(K)", "(1.2B)", "(-3)"])(
+  test.each(["(39 8)", "(1,23)", "(1,2345)", "(,234)", "(1234,567)", "398", "(398", "(K)", "(1.2B)", "(-3)"])(
     "does not take %j as a vote count, nor as a genre: the year is missing there",
     (line) => {
       const error = failure(["Title", "4.3", line, "1948"]);
@@ -330,6 +330,7 @@ describe("runtime (SPEC 1.2.6)", () => {
     [["Title", "2 Seasons", "2019"], 2],
     [["Title", "4.3", "Drama", "1 Season", "2019"], 4],
     [["Title", "2019", "3 seasons"], 3],
+    [["Title", "2019", "2Seasons"], 3],
     [["Title", "2019", "45 min", "10 Seasons"], 4],
     [["Title", "2019", "TV-MA", "2 Seasons", "A synopsis."], 4],
   ])("refuses a series: %j", (lines, line) => {
