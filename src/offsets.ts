@@ -22,7 +22,7 @@ import { isSpaceCode } from "./lines";
 const NEWLINE = "\n";
 const SPACE = 32;
 
-/** The start of every line: after each LF, CR or CRLF of `text`. */
+/** The start of every line: after each LF (`breaks` undefined) or each match of a new `breaks` expression with the `g` flag. */
 function lineStartsOf(text: string, breaks: RegExp | undefined): number[] {
   const starts = [0];
   if (breaks === undefined) {
@@ -31,7 +31,6 @@ function lineStartsOf(text: string, breaks: RegExp | undefined): number[] {
     }
     return starts;
   }
-  breaks.lastIndex = 0;
   for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
     starts.push(match.index + match[0].length);
   }
@@ -82,7 +81,6 @@ export class OffsetMap {
 
   /** Starts the walk again from the first line: for a second run of positions in text order. */
   rewind(): void {
-    if (this.#starts !== undefined) return;
     this.#line = 0;
     this.#cleanStart = 0;
     this.#cleanEnd = endOfLine(this.#clean, NEWLINE, 0);
@@ -116,8 +114,8 @@ export class OffsetMap {
    */
   end(): Position {
     let end = this.#clean.length;
-    while (end > 0 && this.#clean.charCodeAt(end - 1) === 10) end--;
-    return end === 0 ? { line: 1, column: 1, offset: 0 } : this.after(end);
+    while (this.#clean.charCodeAt(end - 1) === 10) end--;
+    return this.after(end);
   }
 
   /** Moves to the line that holds clean `offset` (or ends just before it). */
@@ -159,8 +157,8 @@ export class OffsetMap {
     if (this.#nextCr < start) this.#nextCr = endOfLine(source, "\r", start);
     const end = Math.min(this.#nextLf, this.#nextCr);
     this.#sourceEnd = end;
-    this.#sourceNext =
-      end === source.length ? end : end + (end === this.#nextCr && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+    // Past the last line, where nothing reads it, this is past the end.
+    this.#sourceNext = end + (end === this.#nextCr && source.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
 
   #allStarts(): { clean: number[]; source: number[] } {
@@ -201,7 +199,8 @@ export class OffsetMap {
         if (original === char || (char === SPACE && isSpaceCode(original))) break;
         at++;
       }
-      map[column] = Math.min(at, Math.max(sourceStart, sourceEnd - 1));
+      // Found: the clean line is the original one with characters dropped, none added.
+      map[column] = at;
       at++;
     }
     return map;
