@@ -44,3 +44,60 @@ describe("OffsetMap", () => {
     expect(offsets.map((offset) => map.at(offset))).toEqual(first);
   });
 });
+
+describe("OffsetMap on every kind of line", () => {
+  // Line 1 has noise at both ends and inside, line 2 is empty, line 3 blank but
+  // for noise, line 4 empty, line 5 starts with a space and holds a dropped
+  // character; the lines end with CRLF, CR, LF, LF and CR, and the last has no
+  // line break.
+  const source = "\u200BAb\u00A0c\u00AD \r\n\r\u00A0\u200B\n\n x\u2060y\rz";
+  const clean = cleanText(source);
+  const at = [
+    { line: 1, column: 2, offset: 1 },
+    { line: 1, column: 3, offset: 2 },
+    { line: 1, column: 4, offset: 3 },
+    { line: 1, column: 5, offset: 4 },
+    { line: 1, column: 6, offset: 5 },
+    { line: 2, column: 1, offset: 9 },
+    { line: 3, column: 1, offset: 10 },
+    { line: 4, column: 1, offset: 13 },
+    { line: 5, column: 2, offset: 15 },
+    { line: 5, column: 4, offset: 17 },
+    { line: 5, column: 5, offset: 18 },
+    { line: 6, column: 1, offset: 19 },
+    { line: 6, column: 2, offset: 20 },
+  ];
+  // After each clean character that is not a line break: just after its original character.
+  const after = new Map([
+    [0, { line: 1, column: 1, offset: 0 }],
+    [1, { line: 1, column: 3, offset: 2 }],
+    [2, { line: 1, column: 4, offset: 3 }],
+    [3, { line: 1, column: 5, offset: 4 }],
+    [4, { line: 1, column: 6, offset: 5 }],
+    [9, { line: 5, column: 3, offset: 16 }],
+    [10, { line: 5, column: 5, offset: 18 }],
+    [12, { line: 6, column: 2, offset: 20 }],
+  ]);
+
+  test("places each clean offset on its original character, a line's end just after its last one", () => {
+    expect(clean).toBe("Ab c\n\n\n\nxy\nz");
+    const map = new OffsetMap(source, clean);
+    expect(at.map((_, offset) => map.at(offset))).toEqual(at);
+    const backward = new OffsetMap(source, clean);
+    expect(at.map((_, offset) => backward.at(at.length - 1 - offset)).reverse()).toEqual(at);
+  });
+
+  test("places the end of each value just after its last original character", () => {
+    const map = new OffsetMap(source, clean);
+    expect(new Map([...after.keys()].map((offset) => [offset, map.after(offset)]))).toEqual(after);
+    const backward = new OffsetMap(source, clean);
+    const keys = [...after.keys()].reverse();
+    expect(new Map(keys.map((offset) => [offset, backward.after(offset)] as const).reverse())).toEqual(after);
+    expect(map.end()).toEqual({ line: 6, column: 2, offset: 20 });
+  });
+
+  test("places the end of a text of blank lines at its start", () => {
+    const blank = "\u00A0\n\r\n";
+    expect(new OffsetMap(blank, cleanText(blank)).end()).toEqual({ line: 1, column: 1, offset: 0 });
+  });
+});
