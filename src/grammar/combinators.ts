@@ -71,12 +71,12 @@ type Parsers<T extends readonly unknown[]> = { readonly [K in keyof T]: Parser<T
 export function sequence<T extends readonly unknown[]>(...parsers: Parsers<T>): Parser<T> {
   const count = parsers.length;
   return makeParser((input, start) => {
-    const values: unknown[] = new Array(count);
+    const values: unknown[] = [];
     let index = start;
     for (let at = 0; at < count; at++) {
       const reply = step(parsers[at] as Parser<unknown>, input, index);
       if (!reply.status) return reply;
-      values[at] = reply.value;
+      values.push(reply.value);
       index = reply.index;
     }
     return succeed(index, values as unknown as T);
