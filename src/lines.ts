@@ -181,18 +181,19 @@ export function cleanText(text: string): string {
 }
 
 /**
- * `text` with the invisible characters the parser drops taken out and
- * nothing else changed (its spaces, line breaks and edges as they are):
- * for code that checks whether a value would read back as written.
+ * `text` with the invisible characters the parser drops taken out, each
+ * line break made `\n`, and nothing else changed (its spaces and edges as
+ * they are): for code that checks whether a value would read back as
+ * written.
  */
 export function withoutInvisible(text: string): string {
   return WIDE_NOISE.test(text) || text.includes("\u00AD") ? clean(text, false) : text;
 }
 
 /**
- * One pass over `text`: line ends become `\n`, spaces a plain space,
- * invisible characters go. With `trim`, each line loses its edge spaces;
- * without, spaces and line ends are kept as written.
+ * One pass over `text`: line ends become `\n`, invisible characters go.
+ * With `trim`, spaces become a plain space and each line loses its edge
+ * spaces; without, spaces are kept as written.
  *
  * The output is built from short pieces copied through a buffer of
  * character codes and long runs sliced whole, so that memory stays a small
@@ -260,11 +261,11 @@ function clean(text: string, trim: boolean): string {
       index++;
     } else if (kind === LINE_END) {
       if (length === capacity) flush();
-      buffer[length++] = trim ? LF : code;
+      buffer[length++] = LF;
       pending = 0;
       lineHasText = false;
       before = -1;
-      index += trim && code === CR && text.charCodeAt(index + 1) === LF ? 2 : 1;
+      index += code === CR && text.charCodeAt(index + 1) === LF ? 2 : 1;
     } else {
       // A run of format characters: its joiners are kept when the characters on either side both join.
       let end = index + 1;
@@ -290,6 +291,6 @@ function clean(text: string, trim: boolean): string {
       index = end;
     }
   }
-  if (length > 0 || parts.length === 0) flush();
-  return parts.length === 1 ? (parts[0] as string) : parts.join("");
+  // One piece, the common case, is returned as it is: joined alone and added to an empty tail.
+  return parts.join("") + decode(buffer, length, codes);
 }
