@@ -498,6 +498,15 @@ describe("formatListing", () => {
     ]);
   });
 
+  test("refuses a title of more Unicode spaces than the parser's cleaning buffer holds as a Unicode space", () => {
+    const error = refusal({ ...full, title: `a${"\u2000".repeat(300_000)}b` });
+    expect([error.code, error.path, error.message]).toEqual([
+      "E_UNREPRESENTABLE",
+      ["title"],
+      `line 1, column 1: title "a${"\u2000".repeat(57)}… holds a tab or a Unicode space, which the parser reads as a plain space`,
+    ]);
+  });
+
   test("writes a name that is a suffix on a line of its own below the header", () => {
     const film = { ...full, cast: ["HA", "Jr", "Moira Shearer"], directors: [], reviews: [] };
     expect(formatListing(film, options)).toBe(

@@ -228,6 +228,24 @@ describe("characters the cleaning copies as written", () => {
     expect(parseListing(`Title\u00A0\n1948\n${word}`, options).synopsis).toBe(word);
   });
 
+  test("more line breaks than the cleaning buffer holds, in a noisy text: an error after them is on its line", () => {
+    const text = `Title\u00A0\n${"\n".repeat(300_000)}7.5\n1948`;
+    const result = safeParseListing(text, options);
+    expect(result.success ? null : result.error).toMatchObject({
+      code: "E_INVALID",
+      line: 300_002,
+      column: 1,
+      offset: 300_007,
+      message: "line 300002, column 1: rating 7.5 is outside 0–5",
+    });
+  });
+
+  test("joiners of a line longer than the cleaning buffer, one of them where the buffer is full", () => {
+    // Nine characters before the line put every joiner at an even place of the buffer, its last one included.
+    const synopsis = `${"ب\u200C".repeat(150_000)}ب`;
+    expect(parseListing(`abc\n1948\n${synopsis}`, options).synopsis).toBe(synopsis);
+  });
+
   test("a run of spaces longer than the cleaning buffer, inside a review of a noisy text", () => {
     const review = `Slow${" ".repeat(300_000)}and grand.`;
     const film = parseListing(`Title\u00A0\n1948\nCommunity Reviews\n"${review}"`, options);
