@@ -279,8 +279,7 @@ const FOUND_LENGTH = 60;
 /** The clean line at `at`, cut short, for messages. */
 function foundLine(clean: string, at: number): string {
   const newline = clean.indexOf("\n", at);
-  const line = collapseSpaces(
-    clean.slice(at, newline === -1 ? Math.min(clean.length, at + FOUND_LENGTH * 2) : newline),
-  );
+  // The whole line: a run of spaces may collapse to one.
+  const line = collapseSpaces(clean.slice(at, newline === -1 ? clean.length : newline));
   return line.length > FOUND_LENGTH ? `${line.slice(0, FOUND_LENGTH - 1)}…` : line;
 }

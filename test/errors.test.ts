@@ -94,6 +94,25 @@ describe("ListingError", () => {
     expect(error.message).toBe(`line 3, column 1: expected a year like 1948, found ${JSON.stringify(found)}`);
   });
 
+  test("keeps an offending line of exactly 60 characters whole", () => {
+    const line = `Read more ${"x".repeat(50)}`;
+    const error = errorOf(`Title\n1948\nCommunity Reviews\n${line}\n"Fine."`);
+    expect({ code: error.code, line: error.line, found: error.found }).toEqual({
+      code: "E_REVIEW_START",
+      line: 4,
+      found: line,
+    });
+  });
+
+  test("cuts a long last line short after collapsing a long run of spaces", () => {
+    const error = errorOf(`Title\n1948\nCommunity Reviews\nRead${" ".repeat(200)}${"more ".repeat(20)}`);
+    expect({ code: error.code, line: error.line, found: error.found }).toEqual({
+      code: "E_REVIEW_START",
+      line: 4,
+      found: `${`Read ${"more ".repeat(20)}`.slice(0, 59)}…`,
+    });
+  });
+
   test("cuts a long last line short after collapsing its runs of spaces", () => {
     const error = errorOf(`Title\n1948\nCommunity Reviews\n${"Read    more ".repeat(15)}`);
     expect({ code: error.code, line: error.line, found: error.found }).toEqual({
