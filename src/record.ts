@@ -94,6 +94,7 @@ export class Findings {
   readonly every: boolean;
 
   constructor(spansOfValues?: typeof valueSpans, every = true) {
+    // Stryker disable next-line ConditionalExpression: spans no caller asked for are only not collected
     this.spans = spansOfValues === undefined ? undefined : [];
     this.valueSpans = spansOfValues;
     this.every = every;
@@ -153,6 +154,7 @@ function buildRecord(
   const reviewNodes = readReviews(tree.reviews?.reviews);
   const firstEmpty = reviewNodes.findIndex(isEmptyReview);
   // Parsing fails at an empty review: nothing need be built to say so.
+  // Stryker disable next-line ConditionalExpression: a shortcut; without it the schema refuses the empty review further on
   if (findings === undefined && firstEmpty !== -1) return undefined;
   const { header } = tree;
   const { vocabulary } = context;
@@ -190,13 +192,14 @@ function buildRecord(
     const names = namesOf[section.kind];
     const { header: line, inline } = section;
     addNames(names, section.kind, inline, line.at + line.text.length - inline.length, findings);
-    forEachLine(tree.input, section.kind === "availableOn" ? section.lines : kept(section.lines), (start, end) =>
+    forEachLine(tree.input, kept(section.lines), (start, end) =>
       addNames(names, section.kind, tree.input.slice(start, end), start, findings),
     );
   }
 
   const synopsis = kept(tree.synopsis);
   // Naming an error needs the reviews only up to the first empty one.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the record of a refused text is not returned
   const reviewsToCheck =
     firstEmpty !== -1 && findings?.every === false ? reviewNodes.slice(0, firstEmpty + 1) : reviewNodes;
   const record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] } = {
@@ -218,16 +221,14 @@ function buildRecord(
   // Validation of what the input decides (see `checkParsedFilm`); the
   // record's other values are valid by construction. Zod sees the reviews
   // only up to the first empty one: it builds a costly issue for each, and
-  // a page of lone quotes holds hundreds of thousands; the later ones share
-  // that issue, each with its own path.
+  // a page of lone quotes holds hundreds of thousands (and a review with
+  // text is never refused, so with no empty review it sees none).
   const result =
+    // Stryker disable next-line ConditionalExpression: a shortcut; the schema passes what the plain check passes
     firstEmpty === -1 && plainlyInRange(record, context.latestYear)
       ? undefined
-      : checkParsedFilm(
-          firstEmpty === -1 ? record : { ...record, reviews: record.reviews.slice(0, firstEmpty + 1) },
-          context.latestYear,
-        );
-  if (result !== undefined && !result.success) {
+      : checkParsedFilm({ ...record, reviews: record.reviews.slice(0, firstEmpty + 1) }, context.latestYear);
+  if (result?.success === false) {
     if (findings === undefined) return undefined;
     invalidValues(result.error.issues, record, tree, reviewNodes, context, findings, firstEmpty);
   }
@@ -336,7 +337,7 @@ function joinLines(block: LineBlock, input: string): string | null {
   if (block.end === block.start) return null;
   const text = input.slice(block.start, block.end);
   // Lines are trimmed, so a run of spaces never spans a line break.
-  return collapseSpaces(text.includes("\n\n") ? text.replace(BLANK_LINES, "\n") : text);
+  return collapseSpaces(text.replace(BLANK_LINES, "\n"));
 }
 
 const BLANK_LINES = /\n{2,}/g;
@@ -431,6 +432,7 @@ function knownNames(headerGenres: readonly LineNode[], vocabulary: Vocabulary): 
       names = new Set(headerGenres.map((line) => collapseSpaces(line.text).toLowerCase()));
       for (const name of names) longest = Math.max(longest, name.length);
     }
+    // Stryker disable next-line ConditionalExpression: a shortcut; a longer line is no name of either set
     if (text.length > longest) return false;
     const lower = text.toLowerCase();
     return vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || names.has(lower);
@@ -442,6 +444,7 @@ function knownNames(headerGenres: readonly LineNode[], vocabulary: Vocabulary): 
  * offset `at`), split at commas, each trimmed with its spaces collapsed.
  */
 function addNames(names: string[], field: string, text: string, at: number, findings: Findings | undefined): void {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the loop below reads a line without commas the same
   if (findings === undefined && !text.includes(",")) {
     const name = collapseSpaces(text.trim());
     if (name !== "") names.push(name);
@@ -449,11 +452,13 @@ function addNames(names: string[], field: string, text: string, at: number, find
   }
   for (let from = 0; ; ) {
     const to = nextSeparator(text, from);
+    // Each walk stops by itself: at `to`, a comma or the end, and at the
+    // name's first character.
     let start = from;
-    let end = to;
-    while (start < end && text.charCodeAt(start) === SPACE) start++;
-    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-    if (start < end) {
+    while (text.charCodeAt(start) === SPACE) start++;
+    if (start < to) {
+      let end = to;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
       findings?.span([field, names.length], at + start, at + end);
       names.push(collapseSpaces(text.slice(start, end)));
     }
@@ -472,6 +477,7 @@ function nextSeparator(text: string, from: number): number {
     // Most commas are followed by no suffix at all: look at the initial first.
     let initial = comma + 1;
     while (text.charCodeAt(initial) === SPACE) initial++;
+    // Stryker disable next-line ConditionalExpression: a shortcut; the suffix expression turns away the same commas
     if (!SUFFIX_INITIALS.has(text.charCodeAt(initial))) return comma;
     SUFFIX_AFTER_COMMA.lastIndex = comma + 1;
     if (!SUFFIX_AFTER_COMMA.test(text)) return comma;
@@ -498,6 +504,7 @@ class UniqueNames {
     if (this.#set === undefined) {
       if (this.#keys.includes(key)) return false;
       this.#keys.push(key);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: when the set is made changes the cost, not the names kept
       if (this.#keys.length > SCANNED_NAMES) this.#set = new Set(this.#keys);
     } else {
       if (this.#set.has(key)) return false;
@@ -514,6 +521,7 @@ class UniqueNames {
  * a double would round it whole, for the schema to refuse.
  */
 function voteCount({ whole, fraction, unit }: VotesNode): number {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the digits below give a plain count the same
   if (fraction === "" && unit === "" && !whole.includes(",")) return Number(whole);
   const digits = whole.replace(/,/g, "");
   const exponent = unit === "" ? 0 : unit.toLowerCase() === "k" ? 3 : 6;
@@ -530,7 +538,8 @@ function voteCount({ whole, fraction, unit }: VotesNode): number {
  */
 function withoutTrailingZeros(digits: string): string {
   let end = digits.length;
-  while (end > 0 && digits.charCodeAt(end - 1) === ZERO) end--;
+  // Before the first digit, charCodeAt gives NaN: the walk stops there.
+  while (digits.charCodeAt(end - 1) === ZERO) end--;
   return digits.slice(0, end);
 }
 
@@ -542,9 +551,9 @@ const EMPTY_REVIEW = "review is empty";
  * Notes each value the schema refuses as E_INVALID at the line it came
  * from, and takes it out of the record: a single value becomes `null`, a
  * review is left out. The schema saw the reviews only up to the first
- * empty one (`firstEmpty`, -1 for none); each later empty review gets its
- * issue here, sharing that one's zod issue, so that a page of lone quotes
- * costs one small object per review.
+ * empty one (`firstEmpty`, -1 for none), so it refused that one alone;
+ * each later empty review gets its issue here, so that a page of lone
+ * quotes costs one small object per review.
  */
 function invalidValues(
   issues: readonly core.$ZodIssue[],
@@ -556,28 +565,25 @@ function invalidValues(
   firstEmpty: number,
 ): void {
   const { header } = tree;
-  const refusedReviews = new Set<number>();
-  const seen = new Set<string>();
   for (const issue of issues) {
-    const field = issue.path[0];
-    const index = issue.path[1];
-    // A missing year is the grammar's E_MISSING_YEAR, not a value out of range.
+    // The schema's keys are field names and review indices.
+    const path = issue.path as FieldPath;
+    const [field, index] = path as [string, number | undefined];
+    // A year already null is missing, the grammar's E_MISSING_YEAR, or
+    // refused at its other bound: the latest year may be before the
+    // earliest (a reference date before 1865). Every other value breaks
+    // one rule at most.
     if (field === "year" && record.year === null) continue;
-    // One issue a value: a review by its index, any other field by its name.
-    if (typeof index === "number" ? refusedReviews.has(index) : seen.has(String(field))) continue;
-    if (typeof index !== "number") seen.add(String(field));
-    const path = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
-    let node: LineNode | undefined;
-    let end: number | undefined;
+    let node: LineNode;
     let reason: string;
     switch (field) {
       case "rating":
-        node = header.rating ?? undefined;
+        node = header.rating as LineNode;
         reason = `rating ${shown(node)} is outside 0–5`;
         record.rating = null;
         break;
       case "voteCount":
-        node = header.votes ?? undefined;
+        node = header.votes as LineNode;
         reason =
           issue.code === "too_big"
             ? `vote count ${shown(node)} is too large`
@@ -585,42 +591,35 @@ function invalidValues(
         record.voteCount = null;
         break;
       case "year":
-        node = header.year ?? undefined;
+        node = header.year as LineNode;
         reason = `year ${shown(node)} is outside ${MIN_YEAR}–${context.latestYear}`;
         record.year = null;
         break;
       case "runtimeMinutes":
-        node = header.runtime ?? undefined;
+        node = header.runtime as LineNode;
         reason =
           issue.code === "too_small" ? `runtime ${shown(node)} is not positive` : `runtime ${shown(node)} is too long`;
         record.runtimeMinutes = null;
         break;
-      case "reviews": {
-        const review = typeof index === "number" ? reviews[index] : undefined;
-        if (review !== undefined) {
-          node = review;
-          end = reviewEnd(review);
-          refusedReviews.add(index as number);
-        }
-        reason = EMPTY_REVIEW;
-        break;
+      default: {
+        // The reviews, the schema's last field: the first empty one.
+        const review = reviews[index as number] as ReviewNode;
+        findings.issues.push({
+          code: "E_INVALID",
+          rank: 2,
+          at: review.at,
+          end: reviewEnd(review),
+          reason: EMPTY_REVIEW,
+          path,
+          cause: issue,
+        });
+        continue;
       }
-      default:
-        reason = `${String(field)}: ${issue.message}`;
     }
-    const at = node ?? header.title;
-    findings.issues.push({
-      code: "E_INVALID",
-      rank: 2,
-      at: at.at,
-      end: end ?? at.at + at.text.length,
-      reason,
-      path,
-      cause: issue,
-    });
+    const end = node.at + node.text.length;
+    findings.issues.push({ code: "E_INVALID", rank: 2, at: node.at, end, reason, path, cause: issue });
   }
-  const empty = issues.find((issue) => issue.path[0] === "reviews" && issue.path[1] === firstEmpty);
-  if (empty !== undefined && findings.every) {
+  if (findings.every) {
     for (let index = firstEmpty + 1; index < reviews.length; index++) {
       const review = reviews[index] as ReviewNode;
       if ((record.reviews[index] as { text: string }).text !== "") continue;
@@ -631,23 +630,20 @@ function invalidValues(
         end: reviewEnd(review),
         reason: EMPTY_REVIEW,
         path: ["reviews", index, "text"],
-        cause: empty,
       });
     }
   }
-  if (refusedReviews.size > 0) {
-    // The later empty reviews are refused too (they are all after the first refused one).
-    record.reviews = record.reviews.filter(
-      (review, index) => !refusedReviews.has(index) && (empty === undefined || review.text !== ""),
-    );
-  }
+  record.reviews = record.reviews.filter((review) => review.text !== "");
 }
 
-/** Where a review's span ends: after its closing quote, or after its last character when unterminated. */
+/**
+ * Where an empty review's span ends: after its closing quote. (An
+ * unterminated review that holds no text is left out by `readReviews`.)
+ */
 function reviewEnd(review: ReviewNode): number {
-  return review.closed ? review.at + review.text.length + 2 : review.at + 1 + review.text.trimEnd().length;
+  return review.at + review.text.length + 2;
 }
 
-function shown(node: LineNode | undefined): string {
-  return node === undefined ? "" : collapseSpaces(node.text);
+function shown(node: LineNode): string {
+  return collapseSpaces(node.text);
 }

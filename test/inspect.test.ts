@@ -85,6 +85,30 @@ describe("recovery", () => {
     expect(issues.map((issue) => issue.code)).toEqual(["E_UNTERMINATED_REVIEW"]);
   });
 
+  test("leaves out only the last review when it is unterminated and holds no text", () => {
+    const { film, issues } = inspect(["T", "1948", "Community Reviews", '"One."', '"Two."', '"  ']);
+    expect(film.reviews).toEqual([{ text: "One." }, { text: "Two." }]);
+    expect(issues.map((issue) => [issue.code, issue.line])).toEqual([["E_UNTERMINATED_REVIEW", 6]]);
+  });
+
+  test("leaves a refused vote count out of the record and keeps the other values", () => {
+    const { film, issues } = inspect(["T", "4.3", "(2.5)", "1948", "90 min"]);
+    expect([film.rating, film.voteCount, film.year, film.runtimeMinutes]).toEqual([4.3, null, 1948, 90]);
+    expect(issues).toStrictEqual([
+      {
+        code: "E_INVALID",
+        severity: "error",
+        line: 3,
+        column: 1,
+        offset: 6,
+        end: { line: 3, column: 6, offset: 11 },
+        reason: "vote count (2.5) is not a whole number",
+        message: "line 3, column 1: vote count (2.5) is not a whole number",
+        path: ["voteCount"],
+      },
+    ]);
+  });
+
   test.each([
     ["blank lines", ['"', "", "", ""]],
     ["spaces", ['"   ']],

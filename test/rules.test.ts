@@ -107,11 +107,14 @@ describe("vote count (SPEC 1.2.3)", () => {
     expect(parse(["Title", "(398)", "1948"])).toMatchObject({ rating: null, voteCount: 398 });
   });
 
-  test.each(["(2.5)", "(1.2345K)", "(0.0000001M)"])("refuses %s as not a whole number", (line) => {
-    const error = failure(["Title", "4.3", line, "1948"]);
-    expect(error).toMatchObject({ code: "E_INVALID", line: 3, column: 1, path: ["voteCount"] });
-    expect(error.reason).toBe(`vote count ${line} is not a whole number`);
-  });
+  test.each(["(2.5)", "(1.2345K)", "(0.0000001M)", "(1.0000000000000000001K)"])(
+    "refuses %s as not a whole number",
+    (line) => {
+      const error = failure(["Title", "4.3", line, "1948"]);
+      expect(error).toMatchObject({ code: "E_INVALID", line: 3, column: 1, path: ["voteCount"] });
+      expect(error.reason).toBe(`vote count ${line} is not a whole number`);
+    },
+  );
 
   test("refuses a vote count past the safe-integer limit as too large", () => {
     expect(parse(["Title", "4.3", "(9007199254740991)", "1948"]).voteCount).toBe(Number.MAX_SAFE_INTEGER);
@@ -220,6 +223,24 @@ describe("year (SPEC 1.2.5)", () => {
     expect(failure(["Title", line])).toMatchObject({ code: "E_INVALID", line: 2, reason, path: ["year"] });
   });
 
+  test("refuses a year once when the reference date puts the latest year before 1870", () => {
+    const referenceDate = new Date("1850-06-01T00:00:00Z");
+    const text = "Title\n1860";
+    const issue = {
+      code: "E_INVALID",
+      severity: "error",
+      line: 2,
+      column: 1,
+      offset: 6,
+      end: { line: 2, column: 5, offset: 10 },
+      reason: "year 1860 is outside 1870–1855",
+      message: "line 2, column 1: year 1860 is outside 1870–1855",
+      path: ["year"],
+    };
+    expect(inspectListing(text, { referenceDate }).issues).toStrictEqual([issue]);
+    expect(safeParseListing(text, { referenceDate }).error?.issues).toStrictEqual([issue]);
+  });
+
   test("takes the bound from referenceDate in UTC", () => {
     const lateOnNewYearsEve = new Date("2020-12-31T23:30:00-05:00"); // 2021 in UTC
     expect(parseListing("Title\n2026", { referenceDate: lateOnNewYearsEve }).year).toBe(2026);
@@ -318,6 +339,10 @@ describe("runtime (SPEC 1.2.6)", () => {
       path: ["runtimeMinutes"],
       reason: `runtime ${line} is not positive`,
     });
+  });
+
+  test("names a refused runtime with its runs of spaces collapsed", () => {
+    expect(failure(["Title", "1948", "0h   0m"]).message).toBe("line 3, column 1: runtime 0h 0m is not positive");
   });
 
   test("refuses a runtime past the safe-integer limit as too long", () => {
@@ -494,6 +519,11 @@ describe("section headers (SPEC 1.3)", () => {
     expect({ synopsis: film.synopsis, cast: film.cast }).toEqual({ synopsis: "A ballet film.", cast: ["is a word"] });
   });
 
+  test("collapses runs of spaces inside names split at commas", () => {
+    const film = parse(["Title", "1948", "Starring: Moira   Shearer,  Anton  Walbrook", "Marius  Goring"]);
+    expect(film.cast).toEqual(["Moira Shearer", "Anton Walbrook", "Marius Goring"]);
+  });
+
   test("splits inline and one-a-line names at commas", () => {
     const film = parse(["Title", "1948", "Starring: Moira Shearer, Anton Walbrook", "Marius Goring, Léonide Massine"]);
     expect(film.cast).toEqual(["Moira Shearer", "Anton Walbrook", "Marius Goring", "Léonide Massine"]);
@@ -510,6 +540,8 @@ describe("section headers (SPEC 1.3)", () => {
     ["Juniper, Jrs", ["Juniper", "Jrs"]],
     ["John Smith, Jr", ["John Smith, Jr"]],
     ["John Smith, Jr, Jane Doe", ["John Smith, Jr", "Jane Doe"]],
+    ["John Smith, Sr", ["John Smith, Sr"]],
+    ["Sammy Davis, Jr.  , Frank Sinatra", ["Sammy Davis, Jr.", "Frank Sinatra"]],
   ])("keeps a comma before a suffix inside one name: %j", (line, names) => {
     expect(parse(["Title", "1960", `Starring: ${line}`]).cast).toEqual(names);
   });
@@ -634,6 +666,40 @@ describe("detail genres and badges (SPEC 1.4)", () => {
       ["genres.0", "Drama"],
       ["badges.0", "HD"],
     ]);
+  });
+
+  test("drops repeats, in any case, from a run of more than sixteen genres and badges", () => {
+    const genres = [
+      "Action",
+      "Adventure",
+      "Animation",
+      "Anime",
+      "Comedy",
+      "Crime",
+      "Documentary",
+      "Drama",
+      "Family",
+      "Fantasy",
+      "History",
+      "Horror",
+      "Music",
+      "Musical",
+      "Mystery",
+      "Romance",
+      "Thriller",
+      "Western",
+    ];
+    const film = parse(["Title", "1948", "A story.", ...genres, "WESTERN", "action", "Thriller", "HD", "hd"]);
+    expect(film).toMatchObject({ synopsis: "A story.", genres, badges: ["HD"] });
+  });
+
+  test("an empty name among the options matches no line", () => {
+    expect(parse(["Title", "1948"], { genres: [""] })).toMatchObject({ synopsis: null, genres: [] });
+    expect(parse(["Title", "1948", "A story.", "Drama"], { genres: [""], badges: [""] })).toMatchObject({
+      synopsis: "A story.",
+      genres: ["Drama"],
+      badges: [],
+    });
   });
 
   test("takes genres and badges the options add", () => {
