@@ -5,7 +5,7 @@
 
 import { issueOf, type ListingErrorIssue, type ListingIssue, type Position } from "./errors";
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
-import type { ListingRead, SyntaxProblem } from "./grammar/tree";
+import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
@@ -78,8 +78,9 @@ export function inspectListing(text: unknown, options: ParseOptions = {}): Listi
   return inspectText(text, setupFor(options), valueSpans);
 }
 
-/** A text's clean copy and what the grammar read from it, when a caller has them already. */
+/** A text, its clean copy and what the grammar read from it, when a caller has them already. */
 export interface ReadText {
+  readonly text: string;
   readonly clean: string;
   readonly read: ListingRead;
 }
@@ -134,20 +135,23 @@ export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: 
 
 /**
  * The error of a text that `parseListing` refuses, from the reading it
- * made (`done`): the issue of {@link inspectText} that names it, found
- * without building or placing the others.
+ * made (`done`, none for a value that is not a string): the issue of
+ * {@link inspectText} that names it, found without building or placing
+ * the others.
  */
-export function failureOf(text: unknown, setup: ReadingSetup, done: ReadText | undefined): Failure {
-  if (typeof text !== "string" || done === undefined) return { primary: notText(text), cause: undefined };
-  const { clean, read } = done;
+export function failureOf(value: unknown, setup: ReadingSetup, done: ReadText | undefined): Failure {
+  if (done === undefined) return { primary: notText(value), cause: undefined };
+  const { text, clean, read } = done;
   const inputEnd = endOfText(clean);
   let primary: RecordIssue | undefined;
   // Any problem of the grammar comes before those of the record.
   const problem = read.problems?.[0];
   if (problem !== undefined) primary = syntaxIssue(problem, clean, inputEnd);
-  else if (read.tree !== null) {
+  else {
+    // Stryker disable next-line BooleanLiteral: a shortcut; the issues after the first of a run never name the error
     const findings = new Findings(undefined, false);
-    inspectTree(read.tree, setup, findings);
+    // With no problem, the grammar read a tree.
+    inspectTree(read.tree as ListingNode, setup, findings);
     for (const issue of findings.issues) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
   }
   return {
@@ -192,20 +196,26 @@ function emptyFilm(): PartialFilm {
 /** Where the text ends: after its last non-blank line. */
 function endOfText(clean: string): number {
   let end = clean.length;
-  while (end > 0 && clean.charCodeAt(end - 1) === 10) end--;
+  // Before the first character, charCodeAt gives NaN: the walk stops there.
+  while (clean.charCodeAt(end - 1) === 10) end--;
   return end;
 }
 
-/** `items` ordered by `key`, items with equal keys in their order. */
+/**
+ * `items` ordered by `key`, items with equal keys in their order (the
+ * sort is stable); items already in order are returned as they are.
+ */
 function stableSortBy<T>(items: readonly T[], key: (item: T) => number): readonly T[] {
   let sorted = true;
   for (let index = 1; index < items.length && sorted; index++) {
+    // Stryker disable next-line EqualityOperator: a shortcut; items out of order or not are sorted the same
     sorted = key(items[index - 1] as T) <= key(items[index] as T);
   }
+  // Stryker disable next-line ConditionalExpression: a shortcut; the sort returns items in order as they are
   if (sorted) return items;
   return items
-    .map((item, index) => ({ item, index, key: key(item) }))
-    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => a.key - b.key)
     .map(({ item }) => item);
 }
 
@@ -237,18 +247,19 @@ function syntaxIssue(problem: SyntaxProblem, clean: string, inputEnd: number): R
   };
   const { expected, reason } = syntax[code];
   // An unterminated review runs to the end; other problems are one line.
-  const end = atEnd ? clean.length : code === "E_UNTERMINATED_REVIEW" ? inputEnd : lineEnd(clean, at);
-  return { code, rank: 0, at: atEnd ? clean.length : at, end, reason, expected: [expected], found };
+  // (A problem at the end is placed at the end, whatever its end.)
+  const end = code === "E_UNTERMINATED_REVIEW" ? inputEnd : lineEnd(clean, at);
+  return { code, rank: 0, at, end, reason, expected: [expected], found };
 }
 
 /** An issue's clean offsets as positions in the original input. */
 function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingIssue {
   let start: Position;
   let end: Position;
-  if (issue.code === "E_EMPTY") {
-    start = { line: 1, column: 1, offset: 0 };
-    end = start;
-  } else if (issue.at >= inputEnd) {
+  // At the end, as E_EMPTY always is: after the last non-blank line, or at
+  // line 1, column 1 for none.
+  // Stryker disable next-line EqualityOperator: the end of the last non-blank line is also where the walk places it
+  if (issue.at >= inputEnd) {
     start = map.end();
     end = start;
   } else {

@@ -52,7 +52,7 @@ export function parseListing(text: string, options: ParseOptions = {}): Film {
     // The common case: nothing wrong, and no issue is built.
     const film = read.problems === undefined && read.tree !== null ? toFilm(read.tree, setup) : undefined;
     if (film !== undefined) return film;
-    done = { clean, read };
+    done = { text, clean, read };
   }
   // Something is wrong: find the issue that names the error from the same
   // reading; the error lists every issue when they are first read.

@@ -134,7 +134,12 @@ describe("ListingError", () => {
     const text = 'Title\n7.5\n1948\nCommunity Reviews\n" "\n""\n"Fine."\n"\n"';
     const error = errorOf(text);
     expect([error.code, error.line, error.path]).toEqual(["E_INVALID", 2, ["rating"]]);
-    expect(Object.getOwnPropertyDescriptor(error, "issues")?.get).toBeTypeOf("function");
+    expect(Object.getOwnPropertyDescriptor(error, "issues")).toEqual({
+      get: expect.any(Function),
+      set: undefined,
+      enumerable: true,
+      configurable: true,
+    });
     const issues = error.issues;
     expect(error.issues).toBe(issues);
     expect(Object.getOwnPropertyDescriptor(error, "issues")).toEqual({
@@ -166,7 +171,7 @@ describe("ListingError", () => {
 
   test("made by hand, lists itself as its one issue", () => {
     const error = new ListingError({ code: "E_EMPTY", reason: "nothing", line: 1, column: 1, offset: 0 });
-    expect(error.issues).toEqual([
+    expect(error.issues).toStrictEqual([
       {
         code: "E_EMPTY",
         severity: "error",
@@ -179,6 +184,62 @@ describe("ListingError", () => {
       },
     ]);
     expect(Object.getOwnPropertyDescriptor(error, "issues")?.enumerable).toBe(true);
+  });
+
+  test("made by hand with an end, a path and a found value, lists them in its issue", () => {
+    const end = { line: 2, column: 4, offset: 9 };
+    const error = new ListingError({
+      code: "E_INVALID",
+      reason: "rating 7.5 is outside 0–5",
+      line: 2,
+      column: 1,
+      offset: 6,
+      end,
+      path: ["rating"],
+    });
+    expect(error.issues).toStrictEqual([
+      {
+        code: "E_INVALID",
+        severity: "error",
+        line: 2,
+        column: 1,
+        offset: 6,
+        end,
+        reason: "rating 7.5 is outside 0–5",
+        message: "line 2, column 1: rating 7.5 is outside 0–5",
+        path: ["rating"],
+      },
+    ]);
+    const syntax = new ListingError({
+      code: "E_MISSING_YEAR",
+      reason: "no year",
+      line: 1,
+      column: 1,
+      offset: 0,
+      expected: ["a year like 1948"],
+      found: "Drama",
+    });
+    expect(syntax.issues).toStrictEqual([
+      {
+        code: "E_MISSING_YEAR",
+        severity: "error",
+        line: 1,
+        column: 1,
+        offset: 0,
+        end: { line: 1, column: 1, offset: 0 },
+        reason: "no year",
+        message: "line 1, column 1: no year",
+        expected: ["a year like 1948"],
+        found: "Drama",
+      },
+    ]);
+  });
+
+  test("made by hand with issues, lists those issues", () => {
+    const issues = safeParseListing("Title\n7.5\n(2.5)\n1948").error?.issues;
+    const error = new ListingError({ code: "E_INVALID", reason: "r", line: 2, column: 1, offset: 6, issues });
+    expect(error.issues).toBe(issues);
+    expect(issues?.map((issue) => issue.path)).toEqual([["rating"], ["voteCount"]]);
   });
 });
 

@@ -109,6 +109,23 @@ describe("recovery", () => {
     ]);
   });
 
+  test("a syntax issue has expected and found, and no path", () => {
+    expect(inspect(["T", "Drama", "133 min"]).issues).toStrictEqual([
+      {
+        code: "E_MISSING_YEAR",
+        severity: "error",
+        line: 3,
+        column: 1,
+        offset: 8,
+        end: { line: 3, column: 8, offset: 15 },
+        reason: 'expected a year like 1948, found "133 min"',
+        message: 'line 3, column 1: expected a year like 1948, found "133 min"',
+        expected: ["a year like 1948"],
+        found: "133 min",
+      },
+    ]);
+  });
+
   test.each([
     ["blank lines", ['"', "", "", ""]],
     ["spaces", ['"   ']],
@@ -205,7 +222,7 @@ describe("warnings", () => {
 
   test("flag a certification read by its shape, with the line as its end", () => {
     const [warning] = inspect(["T", "1948", "MA15+"]).issues;
-    expect(warning).toEqual({
+    expect(warning).toStrictEqual({
       code: "W_CERTIFICATION_SHAPE",
       severity: "warning",
       line: 3,
