@@ -60,6 +60,17 @@ describe("formatCodeFrame", () => {
     expect(caret?.indexOf("^")).toBe(shown?.indexOf("X"));
   });
 
+  test("shows a long neighbouring line from its start, whatever the error's column", () => {
+    const position = { line: 2, column: 150, offset: 350 };
+    const text = `${"n".repeat(200)}\n${"a".repeat(149)}X${"b".repeat(200)}\n${"m".repeat(200)}`;
+    expect(formatCodeFrame(position, text).split("\n")).toEqual([
+      `  1 | ${"n".repeat(80)}…`,
+      `> 2 | …${"a".repeat(40)}X${"b".repeat(39)}…`,
+      `    | ${" ".repeat(41)}^`,
+      `  3 | ${"m".repeat(80)}…`,
+    ]);
+  });
+
   test("shows the first 80 characters of a long line when the column is near its start", () => {
     const position = { line: 1, column: 3, offset: 2 };
     const line = `ab${"X"}${"c".repeat(120)}`;
