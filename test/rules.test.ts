@@ -538,6 +538,7 @@ describe("section headers (SPEC 1.3)", () => {
     ["Louis, IV", ["Louis, IV"]],
     ["A,  B ,C,", ["A", "B", "C"]],
     ["Juniper, Jrs", ["Juniper", "Jrs"]],
+    ["Ann Lee, Srs", ["Ann Lee", "Srs"]],
     ["John Smith, Jr", ["John Smith, Jr"]],
     ["John Smith, Jr, Jane Doe", ["John Smith, Jr", "Jane Doe"]],
     ["John Smith, Sr", ["John Smith, Sr"]],
