@@ -35,7 +35,7 @@ export const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u2
  * `indexOf` scans a string many times faster than a character-class
  * expression does.
  */
-const LATIN1_NOISE = ["\r", "\t", "\v", "\f", "\u00A0", "\u00AD"];
+const LATIN1_NOISE = [..."\r\t\v\f\u00A0\u00AD"];
 
 /**
  * The other noise characters. On a one-byte string an expression of
