@@ -206,17 +206,16 @@ function endOfText(clean: string): number {
  * sort is stable); items already in order are returned as they are.
  */
 function stableSortBy<T>(items: readonly T[], key: (item: T) => number): readonly T[] {
-  let sorted = true;
-  for (let index = 1; index < items.length && sorted; index++) {
-    // Stryker disable next-line EqualityOperator: a shortcut; items out of order or not are sorted the same
-    sorted = key(items[index - 1] as T) <= key(items[index] as T);
+  for (let index = 1; index < items.length; index++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; items in order are what the sort returns
+    if (key(items[index - 1] as T) > key(items[index] as T)) {
+      return items
+        .map((item) => ({ item, key: key(item) }))
+        .sort((a, b) => a.key - b.key)
+        .map(({ item }) => item);
+    }
   }
-  // Stryker disable next-line ConditionalExpression: a shortcut; the sort returns items in order as they are
-  if (sorted) return items;
-  return items
-    .map((item) => ({ item, key: key(item) }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ item }) => item);
+  return items;
 }
 
 /** A grammar problem as an issue: what was expected there, and what stood there. */

@@ -199,8 +199,8 @@ function buildRecord(
 
   const synopsis = kept(tree.synopsis);
   // Naming an error needs the reviews only up to the first empty one.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the record of a refused text is not returned
   const reviewsToCheck =
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the record of a refused text is not returned
     firstEmpty !== -1 && findings?.every === false ? reviewNodes.slice(0, firstEmpty + 1) : reviewNodes;
   const record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] } = {
     title: collapseSpaces(header.title.text),
