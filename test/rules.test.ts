@@ -116,6 +116,31 @@ describe("vote count (SPEC 1.2.3)", () => {
     },
   );
 
+  const notWhole = {
+    expected: "int",
+    format: "safeint",
+    code: "invalid_type",
+    path: ["voteCount"],
+    message: "Invalid input: expected int, received number",
+  };
+  const pastPrecision = {
+    expected: "number",
+    code: "invalid_type",
+    received: "NaN",
+    path: ["voteCount"],
+    message: "Invalid input: expected number, received NaN",
+  };
+  test.each([
+    ["(2.5)", notWhole],
+    ["(1.2345K)", notWhole],
+    ["(0.0000001M)", notWhole],
+    ["(1.0000000000000005K)", notWhole],
+    ["(1.0000000000000000001K)", pastPrecision],
+    ["(1.200000000000000000001K)", pastPrecision],
+  ])("refuses %s with zod's issue for a fraction, or for NaN where a double cannot hold its digits", (line, cause) => {
+    expect(failure(["Title", "4.3", line, "1948"]).cause).toStrictEqual(cause);
+  });
+
   test("refuses a vote count past the safe-integer limit as too large", () => {
     expect(parse(["Title", "4.3", "(9007199254740991)", "1948"]).voteCount).toBe(Number.MAX_SAFE_INTEGER);
     const error = failure(["Title", "4.3", "(9007199254740993)", "1948"]);
