@@ -40,6 +40,7 @@ function lineStartsOf(text: string, breaks: RegExp | undefined): number[] {
 /** The index of the last of `starts` at or before `offset` (a binary search). */
 function lineIndexOf(starts: readonly number[], offset: number): number {
   let low = 0;
+  // Stryker disable next-line ArithmeticOperator: a place past the last start reads as undefined, never at or before an offset
   let high = starts.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
@@ -74,12 +75,14 @@ export class OffsetMap {
   constructor(source: string, clean: string) {
     this.#source = source;
     this.#clean = clean;
+    // Stryker disable next-line ConditionalExpression: a shortcut; a text that noise did not change is also mapped line by line
     this.#same = source === clean;
     this.#cleanEnd = endOfLine(clean, NEWLINE, 0);
     this.#sourceLine(0);
   }
 
   /** Starts the walk again from the first line: for a second run of positions in text order. */
+  // Stryker disable next-line BlockStatement: without a rewind, the first position behind the walk switches to the search, which finds the same positions
   rewind(): void {
     this.#line = 0;
     this.#cleanStart = 0;
@@ -124,6 +127,7 @@ export class OffsetMap {
     const starts = this.#starts;
     if (starts !== undefined) {
       const line = lineIndexOf(starts.clean, offset);
+      // Stryker disable next-line ConditionalExpression: a shortcut; setting the same line again sets the same bounds
       if (line === this.#line) return;
       this.#line = line;
       this.#cleanStart = starts.clean[line] as number;
@@ -153,6 +157,7 @@ export class OffsetMap {
     }
     const source = this.#source;
     // Each kind of break is looked for again only once the walk passed it.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: looking again for a break the walk has not passed finds the same one
     if (this.#nextLf < start) this.#nextLf = endOfLine(source, NEWLINE, start);
     if (this.#nextCr < start) this.#nextCr = endOfLine(source, "\r", start);
     const end = Math.min(this.#nextLf, this.#nextCr);
@@ -173,6 +178,7 @@ export class OffsetMap {
   /** The original offset of the `column`-th clean character of the current line. */
   #original(column: number): number {
     const sourceStart = this.#sourceStart;
+    // Stryker disable next-line ConditionalExpression: a shortcut; the same text has lines of the same length, mapped one to one below
     if (this.#same) return sourceStart + column;
     const cleanLength = this.#cleanEnd - this.#cleanStart;
     // Nothing dropped or trimmed: the characters correspond one to one.
@@ -194,6 +200,7 @@ export class OffsetMap {
     let at = sourceStart;
     for (let column = 0; column < cleanLength; column++) {
       const char = this.#clean.charCodeAt(cleanStart + column);
+      // Stryker disable next-line EqualityOperator: each clean character is found before the line's end
       while (at < sourceEnd) {
         const original = this.#source.charCodeAt(at);
         if (original === char || (char === SPACE && isSpaceCode(original))) break;
