@@ -223,6 +223,24 @@ describe("characters the cleaning copies as written", () => {
     expect(title(`Ann\u00A0Lee ${char}`)).toBe(`Ann Lee ${char}`);
   });
 
+  test("an unpaired high surrogate before a joining letter leaves the letter to join", () => {
+    expect(title("\uD83D\u0628\u200D\u0628")).toBe("\uD83D\u0628\u200D\u0628");
+  });
+
+  test("an unpaired low surrogate after a character that is no high surrogate joins nothing", () => {
+    // Read as a pair, U+D7FF and U+DE70 would make U+FE70, an Arabic presentation form.
+    expect(title("\uD7FF\uDE70\u200D\u0628")).toBe("\uD7FF\uDE70\u0628");
+  });
+
+  test("an unpaired low surrogate after another joins nothing", () => {
+    expect(title("\uDC00\uDC00\u200D\u0628")).toBe("\uDC00\uDC00\u0628");
+  });
+
+  test("a joiner between two long runs of joining letters, alone in the cleaning buffer", () => {
+    const run = "\u0628".repeat(16);
+    expect(title(`${run}\u200D${run}`)).toBe(`${run}\u200D${run}`);
+  });
+
   test("a word longer than the cleaning buffer, in a noisy text", () => {
     const word = "x".repeat(300_000);
     expect(parseListing(`Title\u00A0\n1948\n${word}`, options).synopsis).toBe(word);
