@@ -428,6 +428,7 @@ function knownNames(headerGenres: readonly LineNode[], vocabulary: Vocabulary): 
   let names: Set<string> | undefined;
   let longest = vocabulary.longestName;
   return (text) => {
+    // Stryker disable next-line ConditionalExpression: a shortcut; the set made again is the same set
     if (names === undefined) {
       names = new Set(headerGenres.map((line) => collapseSpaces(line.text).toLowerCase()));
       for (const name of names) longest = Math.max(longest, name.length);
