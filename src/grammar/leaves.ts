@@ -149,7 +149,6 @@ function wholeLine(kind: LineKind | undefined, wanted: boolean): Parser<LineNode
   });
 }
 
-// Stryker disable next-line Regex: ` {1,}` as well replaces a lone space by itself, which changes nothing
 const RUN_OF_SPACES = / {2,}/g;
 // Faster than `includes("  ")`, which starts a comparison at every space.
 // Stryker disable next-line Regex: a test of a lone space only sends texts without a run to a replace that changes nothing
