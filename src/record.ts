@@ -604,16 +604,7 @@ function invalidValues(
         break;
       default: {
         // The reviews, the schema's last field: the first empty one.
-        const review = reviews[index as number] as ReviewNode;
-        findings.issues.push({
-          code: "E_INVALID",
-          rank: 2,
-          at: review.at,
-          end: reviewEnd(review),
-          reason: EMPTY_REVIEW,
-          path,
-          cause: issue,
-        });
+        findings.issues.push(emptyReviewIssue(reviews[index as number] as ReviewNode, path, issue));
         continue;
       }
     }
@@ -622,27 +613,21 @@ function invalidValues(
   }
   if (findings.every) {
     for (let index = firstEmpty + 1; index < reviews.length; index++) {
-      const review = reviews[index] as ReviewNode;
       if ((record.reviews[index] as { text: string }).text !== "") continue;
-      findings.issues.push({
-        code: "E_INVALID",
-        rank: 2,
-        at: review.at,
-        end: reviewEnd(review),
-        reason: EMPTY_REVIEW,
-        path: ["reviews", index, "text"],
-      });
+      findings.issues.push(emptyReviewIssue(reviews[index] as ReviewNode, ["reviews", index, "text"]));
     }
   }
   record.reviews = record.reviews.filter((review) => review.text !== "");
 }
 
 /**
- * Where an empty review's span ends: after its closing quote. (An
- * unterminated review that holds no text is left out by `readReviews`.)
+ * The issue of an empty review, from its opening quote to just after its
+ * closing one. (An unterminated review that holds no text is left out by
+ * `readReviews`.) `cause` is the schema's issue, given for the first.
  */
-function reviewEnd(review: ReviewNode): number {
-  return review.at + review.text.length + 2;
+function emptyReviewIssue(review: ReviewNode, path: FieldPath, cause?: unknown): RecordIssue {
+  const end = review.at + review.text.length + 2;
+  return { code: "E_INVALID", rank: 2, at: review.at, end, reason: EMPTY_REVIEW, path, cause };
 }
 
 function shown(node: LineNode): string {
