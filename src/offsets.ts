@@ -123,6 +123,7 @@ export class OffsetMap {
 
   /** Moves to the line that holds clean `offset` (or ends just before it). */
   #seek(offset: number): void {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; the search finds the same line as the walk, at a cost for every position
     if (this.#starts === undefined && offset < this.#cleanStart) this.#starts = this.#allStarts();
     const starts = this.#starts;
     if (starts !== undefined) {
@@ -150,6 +151,7 @@ export class OffsetMap {
   /** Sets the original line's bounds, for the line starting at `start`. */
   #sourceLine(start: number): void {
     this.#sourceStart = start;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; in a text that noise did not change, the breaks looked for below bound the same lines
     if (this.#same) {
       this.#sourceEnd = this.#cleanEnd;
       this.#sourceNext = this.#cleanEnd + 1;
@@ -159,6 +161,7 @@ export class OffsetMap {
     // Each kind of break is looked for again only once the walk passed it.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: looking again for a break the walk has not passed finds the same one
     if (this.#nextLf < start) this.#nextLf = endOfLine(source, NEWLINE, start);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: looking again for a break the walk has not passed finds the same one
     if (this.#nextCr < start) this.#nextCr = endOfLine(source, "\r", start);
     const end = Math.min(this.#nextLf, this.#nextCr);
     this.#sourceEnd = end;
@@ -182,7 +185,9 @@ export class OffsetMap {
     if (this.#same) return sourceStart + column;
     const cleanLength = this.#cleanEnd - this.#cleanStart;
     // Nothing dropped or trimmed: the characters correspond one to one.
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a shortcut; the walk below maps such a line one to one too
     if (this.#sourceEnd - sourceStart === cleanLength) return sourceStart + column;
+    // Stryker disable next-line ConditionalExpression: a cache; mapping the line again gives the same map
     if (this.#mappedLine !== this.#line) {
       this.#lineMap = this.#mapLine(this.#cleanStart, cleanLength, sourceStart, this.#sourceEnd);
       this.#mappedLine = this.#line;
@@ -198,6 +203,7 @@ export class OffsetMap {
   #mapLine(cleanStart: number, cleanLength: number, sourceStart: number, sourceEnd: number): Int32Array {
     const map = new Int32Array(cleanLength);
     let at = sourceStart;
+    // Stryker disable next-line EqualityOperator: a write past the end of a typed array is dropped
     for (let column = 0; column < cleanLength; column++) {
       const char = this.#clean.charCodeAt(cleanStart + column);
       // Stryker disable next-line EqualityOperator: each clean character is found before the line's end

@@ -101,3 +101,28 @@ describe("OffsetMap on every kind of line", () => {
     expect(new OffsetMap(blank, cleanText(blank)).end()).toEqual({ line: 1, column: 1, offset: 0 });
   });
 });
+
+describe("OffsetMap at the edges of its lines", () => {
+  const source = "Ti\u00ADtle\r\nDra\u200Bma\u00A0\nx";
+  const clean = cleanText(source);
+
+  test("maps a line behind the walk, with noise inside it, again from its own breaks", () => {
+    expect(clean).toBe("Title\nDrama\nx");
+    const map = new OffsetMap(source, clean);
+    expect(map.at(12)).toEqual({ line: 3, column: 1, offset: 16 });
+    expect(map.at(3)).toEqual({ line: 1, column: 5, offset: 4 });
+    expect(map.at(9)).toEqual({ line: 2, column: 5, offset: 12 });
+    expect(map.after(5)).toEqual({ line: 1, column: 7, offset: 6 });
+  });
+
+  test("places the end of a span that ends with a line break at the end of that line", () => {
+    const map = new OffsetMap(source, clean);
+    expect(map.after(6)).toEqual({ line: 1, column: 7, offset: 6 });
+    expect(map.after(12)).toEqual({ line: 2, column: 7, offset: 14 });
+  });
+
+  test("reads an offset past the end of the text as the end of its last line", () => {
+    const map = new OffsetMap(source, clean);
+    expect(map.at(clean.length + 5)).toEqual({ line: 3, column: 2, offset: 17 });
+  });
+});
