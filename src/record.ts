@@ -497,16 +497,20 @@ const SCANNED_NAMES = 16;
  */
 class UniqueNames {
   readonly names: string[] = [];
-  readonly #keys: string[] = [];
+  /** The keys so far, made with the first. */
+  #keys: string[] | undefined;
   #set: Set<string> | undefined;
 
   /** Adds `name` unless it is a repeat; whether it was added. `key` is its lower case, when known. */
   add(name: string, key = name.toLowerCase()): boolean {
-    if (this.#set === undefined) {
-      if (this.#keys.includes(key)) return false;
-      this.#keys.push(key);
+    const keys = this.#keys;
+    if (keys === undefined) {
+      this.#keys = [key];
+    } else if (this.#set === undefined) {
+      if (keys.includes(key)) return false;
+      keys.push(key);
       // Stryker disable next-line ConditionalExpression,EqualityOperator: when the set is made changes the cost, not the names kept
-      if (this.#keys.length > SCANNED_NAMES) this.#set = new Set(this.#keys);
+      if (keys.length > SCANNED_NAMES) this.#set = new Set(keys);
     } else {
       if (this.#set.has(key)) return false;
       this.#set.add(key);

@@ -121,6 +121,12 @@ describe("OffsetMap at the edges of its lines", () => {
     expect(map.after(12)).toEqual({ line: 2, column: 7, offset: 14 });
   });
 
+  test("matches a clean space to the original space, not to a dropped character before it", () => {
+    const spaced = "a\u00AD\u00A0b";
+    const map = new OffsetMap(spaced, cleanText(spaced));
+    expect(map.at(1)).toEqual({ line: 1, column: 3, offset: 2 });
+  });
+
   test("reads an offset past the end of the text as the end of its last line", () => {
     const map = new OffsetMap(source, clean);
     expect(map.at(clean.length + 5)).toEqual({ line: 3, column: 2, offset: 17 });

@@ -21,6 +21,9 @@ export default defineConfig({
       "test/linear.test.ts",
     ],
     setupFiles: ["test/mutation/setup.ts"],
+    // The tests of the cleaner's 256 K buffer read lines of 600,000 characters,
+    // a second or more each through Stryker's instrumented code.
+    testTimeout: 60_000,
     env: { FC_RUNS: process.env.FC_RUNS ?? "100" },
   },
 });
