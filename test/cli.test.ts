@@ -769,6 +769,36 @@ describe.concurrent("on a terminal", { timeout: SPAWN_TIMEOUT }, () => {
   });
 });
 
+describe.concurrent("format on a terminal", { timeout: SPAWN_TIMEOUT }, () => {
+  const record = {
+    title: "Red\u001b[31mShoes\u0007",
+    rating: null,
+    voteCount: null,
+    genres: [],
+    year: 1948,
+    runtimeMinutes: null,
+    certification: null,
+    synopsis: "Clear\u009b2Jscreen",
+    cast: [],
+    directors: [],
+    badges: [],
+    availableOn: [],
+    reviews: [],
+  };
+
+  test("shows the record's control and invisible characters as escapes", async () => {
+    const folder = await folderWith("terminal-format", { "evil.json": JSON.stringify(record) });
+    const output = await inTerminal(`node ${cli} format ${join(folder, "evil.json")}`);
+    expect(output.split("\r\n").slice(0, 3)).toEqual(["Red\\u001B[31mShoes\\u0007", "1948", "Clear\\u009B2Jscreen"]);
+  });
+
+  test("writes them as they are into a pipe", async () => {
+    const run = await runCli(["format", "-"], JSON.stringify(record));
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual(["Red\u001b[31mShoes\u0007", "1948", "Clear\u009b2Jscreen"]);
+    expect(run.status).toBe(0);
+  });
+});
+
 describe.concurrent("colour off a terminal", { timeout: SPAWN_TIMEOUT }, () => {
   const bad = "The Red Shoes\n7.5\n1948";
   test.each([

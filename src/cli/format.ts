@@ -22,7 +22,8 @@ export interface FormatStreams {
 
 /**
  * Reads the record in `path` (`-` for standard input; UTF-8 with or without
- * a byte-order mark, or UTF-16 with one), prints it as listing text and
+ * a byte-order mark, or UTF-16 with one), prints it as listing text (its
+ * control and invisible characters as escapes when stdout is a terminal) and
  * returns 0; or prints why it cannot on stderr, as `path: reason` or
  * `path: CODE reason`, and returns 1.
  *
@@ -56,6 +57,8 @@ export async function runFormat(path: string, maxSize: number, streams: FormatSt
     if (error instanceof TypeError) return fail(error.message);
     throw error;
   }
-  await streams.stdout.write(text);
+  // The text is data for a file or a pipe; on a terminal, its control and
+  // invisible characters are shown as escapes, as everything else is.
+  await streams.stdout.write(streams.stdout.isTTY ? text.split("\n").map(visible).join("\n") : text);
   return 0;
 }
