@@ -242,7 +242,7 @@ function noise(value: string): string | undefined {
 }
 
 function negativeZero(path: FieldPath, value: number | null): Problem | undefined {
-  return Object.is(value, -0) ? { path, why: "is -0, which is written and read back as 0" } : undefined;
+  return Object.is(value, -0) ? { path, why: "is written and read back as 0" } : undefined;
 }
 
 function genresProblem(film: Film, vocabulary: Vocabulary): Problem | undefined {
@@ -441,7 +441,8 @@ function valueAt(value: unknown, path: FieldPath): unknown {
 const SHOWN_LENGTH = 60;
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON writes -0 as 0.
+  const text = Object.is(value, -0) ? "-0" : (JSON.stringify(value) ?? String(value));
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
 }
 

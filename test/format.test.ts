@@ -292,13 +292,8 @@ describe("formatListing", () => {
       ["year"],
       "year 10000 is after 2031, the latest year the parser accepts on the reference date",
     ],
-    ["a rating of minus zero", { rating: -0 }, ["rating"], "rating 0 is -0, which is written and read back as 0"],
-    [
-      "a vote count of minus zero",
-      { voteCount: -0 },
-      ["voteCount"],
-      "voteCount 0 is -0, which is written and read back as 0",
-    ],
+    ["a rating of minus zero", { rating: -0 }, ["rating"], "rating -0 is written and read back as 0"],
+    ["a vote count of minus zero", { voteCount: -0 }, ["voteCount"], "voteCount -0 is written and read back as 0"],
     [
       "a genre with a run of spaces",
       { genres: ["Drama", "Film  Noir"] },

@@ -180,7 +180,7 @@ describe("round trip through formatListing", () => {
           ["title"],
           'title "The  Red Shoes" holds a run of spaces, which the parser collapses to one',
         ],
-        (film) => [{ ...film, rating: -0 }, ["rating"], "rating 0 is -0, which is written and read back as 0"],
+        (film) => [{ ...film, rating: -0 }, ["rating"], "rating -0 is written and read back as 0"],
         (film) => [
           { ...film, genres: [...film.genres, "1999"] },
           ["genres", film.genres.length],
