@@ -200,7 +200,7 @@ function buildRecord(
   const synopsis = kept(tree.synopsis);
   // Naming an error needs the reviews only up to the first empty one.
   const reviewsToCheck =
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the record of a refused text is not returned
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator,MethodExpression: a shortcut; the record of a refused text is not returned, and no review but an empty one has an issue, so checking more or fewer reviews names the same error
     firstEmpty !== -1 && findings?.every === false ? reviewNodes.slice(0, firstEmpty + 1) : reviewNodes;
   const record: { -readonly [Key in keyof PartialFilm]: PartialFilm[Key] } = {
     title: collapseSpaces(header.title.text),

@@ -163,6 +163,16 @@ describe("recovery", () => {
     expect(inspect(lines).film).toMatchObject({ cast: ["B"], directors: ["A"], availableOn: ["X"] });
   });
 
+  test("a missing year leaves the other values' issues in place", () => {
+    const { film, issues } = inspect(["T", "7.5", "(12.5)", "Drama"]);
+    expect(issues.map((issue) => [issue.code, issue.path, issue.line])).toEqual([
+      ["E_INVALID", ["rating"], 2],
+      ["E_INVALID", ["voteCount"], 3],
+      ["E_MISSING_YEAR", undefined, 4],
+    ]);
+    expect(film).toMatchObject({ rating: null, voteCount: null, genres: ["Drama"], year: null });
+  });
+
   test("a missing year lets the stopping line be read as the certification", () => {
     const { film, issues } = inspect(["T", "Drama", "Starring", "x"]);
     expect(issues.map((issue) => issue.code)).toEqual(["E_MISSING_YEAR"]);

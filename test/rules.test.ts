@@ -341,6 +341,8 @@ describe("runtime (SPEC 1.2.6)", () => {
     ["2 h 13 min", 133],
     ["2 hours", 120],
     ["1 hour 30 minutes", 90],
+    ["1 hour 1 minute", 61],
+    ["12h 5m", 725],
     ["1 hr", 60],
     ["1h", 60],
     ["45m", 45],
@@ -715,8 +717,14 @@ describe("detail genres and badges (SPEC 1.4)", () => {
       "Thriller",
       "Western",
     ];
-    const film = parse(["Title", "1948", "A story.", ...genres, "WESTERN", "action", "Thriller", "HD", "hd"]);
-    expect(film).toMatchObject({ synopsis: "A story.", genres, badges: ["HD"] });
+    const lines = ["Title", "1948", "A story.", ...genres, "WESTERN", "action", "Thriller", "HD", "hd"];
+    expect(parse(lines)).toMatchObject({ synopsis: "A story.", genres, badges: ["HD"] });
+    // Each name kept is read once, from its first line.
+    const text = lines.join("\n");
+    const spans = inspectListing(text, { referenceDate })
+      .spans.filter(({ path }) => path[0] === "genres" || path[0] === "badges")
+      .map(({ path, start, end }) => [path.join("."), text.slice(start.offset, end.offset)]);
+    expect(spans).toEqual([...genres.map((genre, index) => [`genres.${index}`, genre]), ["badges.0", "HD"]]);
   });
 
   test("an empty name among the options matches no line", () => {

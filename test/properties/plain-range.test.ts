@@ -52,6 +52,7 @@ describe("the plain range check before the schema", () => {
   test.each([
     [{ rating: 5, voteCount: 0, year: MIN_YEAR, runtimeMinutes: 1 }, true],
     [{ rating: null, voteCount: null, year: LATEST_YEAR, runtimeMinutes: null }, true],
+    [{ rating: 0, voteCount: null, year: 1948, runtimeMinutes: null }, true],
     [{ rating: 5.01, voteCount: null, year: 1948, runtimeMinutes: null }, false],
     [{ rating: -0.1, voteCount: null, year: 1948, runtimeMinutes: null }, false],
     [{ rating: null, voteCount: 2.5, year: 1948, runtimeMinutes: null }, false],
