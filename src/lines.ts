@@ -44,14 +44,15 @@ const LATIN1_NOISE = [..."\r\t\v\f\u00A0\u00AD"];
  */
 const WIDE_NOISE = /[\u061C\u1680\u2000-\u200F\u2028-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF]/;
 
-const hasNoise = (text: string): boolean => LATIN1_NOISE.some((char) => text.includes(char)) || WIDE_NOISE.test(text);
+/** Whether `text` holds a character that the cleaning drops or changes. */
+export const hasNoise = (text: string): boolean => LATIN1_NOISE.some((char) => text.includes(char)) || WIDE_NOISE.test(text);
 
 /**
  * Whether some line starts or ends with a space: a look at both sides of
  * every line break (`includes(" \n")` is ten times slower, as spaces are
  * common and each one starts a comparison).
  */
-function hasEdgeSpace(text: string): boolean {
+export function hasEdgeSpace(text: string): boolean {
   // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; cleaning a text with no noise and no edge space gives the same text
   if (text.startsWith(" ") || text.endsWith(" ")) return true;
   for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
@@ -59,6 +60,7 @@ function hasEdgeSpace(text: string): boolean {
     if (text.charCodeAt(index - 1) === SPACE) return true;
     // A run of blank lines is stepped over here: a call of `indexOf` per
     // line break cost most of the time of a megabyte of blank lines.
+    // Stryker disable next-line ConditionalExpression: a shortcut; the blank lines' breaks found one by one have no space beside them either
     while (text.charCodeAt(index + 1) === LF) index++;
     if (text.charCodeAt(index + 1) === SPACE) return true;
   }
@@ -151,6 +153,7 @@ let bytes: Uint8Array | undefined;
  * decoded from bytes, so that the string takes one byte a character.
  */
 function decode(buffer: Uint16Array, length: number, codes: number): string {
+  // Stryker disable next-line BlockStatement,EqualityOperator: the UTF-16 decoder gives the same text, only in two bytes a character; and Node decodes latin1 as ISO-8859-1, so U+0080 alone comes out the same (a browser's windows-1252 would make it the euro sign, hence the bound)
   if (codes < 0x80) {
     bytes ??= new Uint8Array(CHUNK);
     bytes.set(buffer.subarray(0, length));
@@ -162,6 +165,7 @@ function decode(buffer: Uint16Array, length: number, codes: number): string {
   // between two chunks, into U+FFFD: such chunks are copied code by code.
   if (hasSurrogate(chunk)) {
     let text = "";
+    // Stryker disable next-line EqualityOperator: a last call with no codes adds an empty string
     for (let at = 0; at < length; at += SPREAD) text += String.fromCharCode(...chunk.subarray(at, at + SPREAD));
     return text;
   }
@@ -170,8 +174,9 @@ function decode(buffer: Uint16Array, length: number, codes: number): string {
 }
 
 function hasSurrogate(chunk: Uint16Array): boolean {
-  // Stryker disable next-line ConditionalExpression: copying code by code gives the same string as the decoder, only slower
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: copying code by code gives the same string as the decoder, only slower
   for (const code of chunk) if (code >= 0xd800 && code <= 0xdfff) return true;
+  // Stryker disable next-line BooleanLiteral: copying code by code gives the same string as the decoder, only slower
   return false;
 }
 
@@ -180,6 +185,7 @@ function hasSurrogate(chunk: Uint16Array): boolean {
  * when it carries no noise at all, the common case.
  */
 export function cleanText(text: string): string {
+  // Stryker disable next-line ConditionalExpression: a shortcut; cleaning a text with no noise and no edge space gives the same text
   if (!hasNoise(text) && !hasEdgeSpace(text)) return text;
   return clean(text, true);
 }
@@ -221,17 +227,24 @@ function clean(text: string, trim: boolean): string {
   // Spaces not yet written: a line's trailing spaces never are.
   let pending = 0;
   let lineHasText = false;
-  // The code point before the current one that is no format character, on this line; -1 at a line's start.
-  let before = -1;
+  // The code point before the current one that is no format character, on
+  // this line; at a line's start, a line break, which joins nothing.
+  let before = LF;
   const size = text.length;
+  // Stryker disable next-line EqualityOperator: past the end, charCodeAt gives NaN, of no kind, which writes nothing
   for (let index = 0; index < size; ) {
     const code = text.charCodeAt(index);
     const kind = KINDS[code];
     if (kind === PLAIN) {
       let end = index + 1;
-      while (end < size && KINDS[text.charCodeAt(end)] === PLAIN) end++;
+      // Past the end, charCodeAt gives NaN, of no kind.
+      // Stryker disable next-line ConditionalExpression: a run copied a character at a time gives the same text
+      while (KINDS[text.charCodeAt(end)] === PLAIN) end++;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: writing no spaces changes nothing
       if (pending > 0) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text
         if (length + pending > capacity) flush();
+        // Stryker disable next-line EqualityOperator: a run of spaces as long as the buffer, written as a piece of its own or through the buffer, gives the same text
         if (pending > capacity) {
           parts.push(" ".repeat(pending));
         } else {
@@ -246,7 +259,7 @@ function clean(text: string, trim: boolean): string {
         if (length > 0) flush();
         parts.push(text.slice(index, end));
       } else {
-        // Stryker disable next-line ConditionalExpression,ArithmeticOperator: flushing a buffer early changes where the pieces meet, not the text
+        // Stryker disable next-line ConditionalExpression,ArithmeticOperator,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing only when a run fits, it never fills)
         if (length + (end - index) > capacity) flush();
         for (let at = index; at < end; at++) {
           const plain = text.charCodeAt(at);
@@ -259,7 +272,7 @@ function clean(text: string, trim: boolean): string {
       index = end;
     } else if (kind === SPACE_KIND) {
       if (!trim) {
-        // Stryker disable next-line ConditionalExpression: flushing a buffer early changes where the pieces meet, not the text
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing whenever it is not full, it never fills)
         if (length === capacity) flush();
         codes |= code;
         buffer[length++] = code;
@@ -269,31 +282,27 @@ function clean(text: string, trim: boolean): string {
       before = SPACE;
       index++;
     } else if (kind === LINE_END) {
-      // Stryker disable next-line ConditionalExpression: flushing a buffer early changes where the pieces meet, not the text
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing whenever it is not full, it never fills)
       if (length === capacity) flush();
       buffer[length++] = LF;
       pending = 0;
       lineHasText = false;
-      before = -1;
+      before = LF;
       index += code === CR && text.charCodeAt(index + 1) === LF ? 2 : 1;
     } else {
       // A run of format characters: its joiners are kept when the characters on either side both join.
       let end = index + 1;
-      while (
-        end < size &&
-        (KINDS[text.charCodeAt(end)] as number) >= DROPPED &&
-        KINDS[text.charCodeAt(end)] !== LINE_END
-      ) {
-        end++;
-      }
-      const after = end < size ? (text.codePointAt(end) as number) : -1;
-      if (before !== -1 && after !== -1 && joins(before) && joins(after)) {
+      // Past the end, charCodeAt gives NaN, of no kind.
+      while ((KINDS[text.charCodeAt(end)] as number) >= DROPPED && KINDS[text.charCodeAt(end)] !== LINE_END) end++;
+      // At the text's end, as at a line's, a line break, which joins nothing.
+      const after = end < size ? (text.codePointAt(end) as number) : LF;
+      if (joins(before) && joins(after)) {
         // Stryker disable next-line EqualityOperator: the character at the run's end is no format character, so no joiner
         for (let at = index; at < end; at++) {
           const format = text.charCodeAt(at);
           if (KINDS[format] !== JOINER) continue;
           // No spaces wait here: a space before the run would not join.
-          // Stryker disable next-line ConditionalExpression: flushing a buffer early changes where the pieces meet, not the text
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing whenever it is not full, it never fills)
           if (length === capacity) flush();
           codes |= format;
           buffer[length++] = format;

@@ -6,6 +6,7 @@
 
 import { describe, expect, test } from "vitest";
 import { inspectListing, parseListing, safeParseListing } from "../src/index";
+import { cleanText, hasEdgeSpace, hasNoise } from "../src/lines";
 
 const options = { referenceDate: new Date("2026-11-25T00:00:00Z") };
 const title = (text: string) => parseListing(`${text}\n1948`, options).title;
@@ -232,6 +233,19 @@ describe("characters the cleaning copies as written", () => {
     expect(title("\uD7FF\uDE70\u200D\u0628")).toBe("\uD7FF\uDE70\u0628");
   });
 
+  test("an unpaired high surrogate before a joining presentation form leaves it to join", () => {
+    // Read as a pair, U+D800 and U+FE70 would make U+12270, a cuneiform sign, which joins nothing.
+    expect(title("\uD800\uFE70\u200D\u0628")).toBe("\uD800\uFE70\u200D\u0628");
+  });
+
+  test("U+0080 alone in a piece of the cleaning stays U+0080, not the euro sign of windows-1252", () => {
+    expect(cleanText("\u0080\u00A0")).toBe("\u0080");
+  });
+
+  test("an unpaired surrogate alone in a piece of the cleaning stays as written", () => {
+    expect(cleanText("\uD83C\u00A0")).toBe("\uD83C");
+  });
+
   test("an unpaired low surrogate after another joins nothing", () => {
     expect(title("\uDC00\uDC00\u200D\u0628")).toBe("\uDC00\uDC00\u0628");
   });
@@ -268,5 +282,30 @@ describe("characters the cleaning copies as written", () => {
     const review = `Slow${" ".repeat(300_000)}and grand.`;
     const film = parseListing(`Title\u00A0\n1948\nCommunity Reviews\n"${review}"`, options);
     expect(film.reviews).toEqual([{ text: review }]);
+  });
+});
+
+describe("the cleaning's shortcut", () => {
+  test.each([
+    ["plain text", false, "The Red Shoes\n1948"],
+    ["a no-break space", true, "The\u00A0Red Shoes"],
+    ["a carriage return", true, "The Red Shoes\r\n1948"],
+    ["a zero-width space", true, "The Red\u200BShoes"],
+    ["an ideographic space", true, "The Red\u3000Shoes"],
+  ])("%s: noise %s", (_, expected, text) => {
+    expect(hasNoise(text)).toBe(expected);
+  });
+
+  test.each([
+    ["one line", false, "The Red Shoes"],
+    ["a space second", false, "A Red Shoe"],
+    ["lines with inner spaces", false, "The Red Shoes\nA story of ballet.\n\n\nDrama"],
+    ["a leading space", true, " The Red Shoes"],
+    ["a trailing space", true, "The Red Shoes "],
+    ["a space before a line break", true, "The Red Shoes \n1948"],
+    ["a space after a line break", true, "The Red Shoes\n 1948"],
+    ["a space after blank lines", true, "The Red Shoes\n\n\n 1948"],
+  ])("%s: an edge space %s", (_, expected, text) => {
+    expect(hasEdgeSpace(text)).toBe(expected);
   });
 });
