@@ -53,10 +53,8 @@ export const hasNoise = (text: string): boolean => LATIN1_NOISE.some((char) => t
  * common and each one starts a comparison).
  */
 export function hasEdgeSpace(text: string): boolean {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; cleaning a text with no noise and no edge space gives the same text
   if (text.startsWith(" ") || text.endsWith(" ")) return true;
   for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
-    // Stryker disable next-line EqualityOperator: a shortcut; cleaning a text with no noise and no edge space gives the same text
     if (text.charCodeAt(index - 1) === SPACE) return true;
     // A run of blank lines is stepped over here: a call of `indexOf` per
     // line break cost most of the time of a megabyte of blank lines.
