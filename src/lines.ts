@@ -45,7 +45,8 @@ const LATIN1_NOISE = [..."\r\t\v\f\u00A0\u00AD"];
 const WIDE_NOISE = /[\u061C\u1680\u2000-\u200F\u2028-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF]/;
 
 /** Whether `text` holds a character that the cleaning drops or changes. */
-export const hasNoise = (text: string): boolean => LATIN1_NOISE.some((char) => text.includes(char)) || WIDE_NOISE.test(text);
+export const hasNoise = (text: string): boolean =>
+  LATIN1_NOISE.some((char) => text.includes(char)) || WIDE_NOISE.test(text);
 
 /**
  * Whether some line starts or ends with a space: a look at both sides of
