@@ -465,6 +465,10 @@ function addNames(names: string[], field: string, text: string, at: number, find
     }
     if (to === text.length) return;
     from = to + 1;
+    // A run of commas holds only empty names, which are dropped: all but its
+    // last comma are stepped over at once (the last may come before a suffix).
+    // Stryker disable next-line ConditionalExpression: a shortcut; each comma of the run read as a separator gives an empty name, dropped
+    while (text.startsWith(",,", from)) from++;
   }
 }
 

@@ -556,6 +556,21 @@ describe("section headers (SPEC 1.3)", () => {
     expect(film.cast).toEqual(["Moira Shearer", "Anton Walbrook", "Marius Goring", "Léonide Massine"]);
   });
 
+  test("drops the empty names of runs of commas, and spans each name kept", () => {
+    const text = "Title\n1948\nStarring: A,,B,,, C ,,\nD,,,,E";
+    expect(parseListing(text, { referenceDate }).cast).toEqual(["A", "B", "C", "D", "E"]);
+    const spans = inspectListing(text, { referenceDate })
+      .spans.filter(({ path }) => path[0] === "cast")
+      .map(({ path, start, end }) => [path.join("."), start.offset, text.slice(start.offset, end.offset)]);
+    expect(spans).toEqual([
+      ["cast.0", 21, "A"],
+      ["cast.1", 24, "B"],
+      ["cast.2", 29, "C"],
+      ["cast.3", 34, "D"],
+      ["cast.4", 39, "E"],
+    ]);
+  });
+
   test.each([
     ["Sammy Davis, Jr., Frank Sinatra", ["Sammy Davis, Jr.", "Frank Sinatra"]],
     ["Frank Sinatra, Sammy Davis, Jr.", ["Frank Sinatra", "Sammy Davis, Jr."]],
