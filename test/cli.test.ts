@@ -770,31 +770,23 @@ describe.concurrent("on a terminal", { timeout: SPAWN_TIMEOUT }, () => {
 });
 
 describe.concurrent("format on a terminal", { timeout: SPAWN_TIMEOUT }, () => {
-  const record = {
-    title: "Red\u001b[31mShoes\u0007",
-    rating: null,
-    voteCount: null,
-    genres: [],
-    year: 1948,
-    runtimeMinutes: null,
-    certification: null,
-    synopsis: "Clear\u009b2Jscreen",
-    cast: [],
-    directors: [],
-    badges: [],
-    availableOn: [],
-    reviews: [],
-  };
+  /** The minimal fixture with a title and a synopsis that would drive a terminal. */
+  const evilRecord = async (): Promise<string> =>
+    JSON.stringify({
+      ...JSON.parse(await fixture("roundhay-garden-scene-minimal-title-and-year.json")),
+      title: "Red\u001b[31mShoes\u0007",
+      synopsis: "Clear\u009b2Jscreen",
+    });
 
   test("shows the record's control and invisible characters as escapes", async () => {
-    const folder = await folderWith("terminal-format", { "evil.json": JSON.stringify(record) });
+    const folder = await folderWith("terminal-format", { "evil.json": await evilRecord() });
     const output = await inTerminal(`node ${cli} format ${join(folder, "evil.json")}`);
-    expect(output.split("\r\n").slice(0, 3)).toEqual(["Red\\u001B[31mShoes\\u0007", "1948", "Clear\\u009B2Jscreen"]);
+    expect(output.split("\r\n").slice(0, 3)).toEqual(["Red\\u001B[31mShoes\\u0007", "1888", "Clear\\u009B2Jscreen"]);
   });
 
   test("writes them as they are into a pipe", async () => {
-    const run = await runCli(["format", "-"], JSON.stringify(record));
-    expect(run.stdout.split("\n").slice(0, 3)).toEqual(["Red\u001b[31mShoes\u0007", "1948", "Clear\u009b2Jscreen"]);
+    const run = await runCli(["format", "-"], await evilRecord());
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual(["Red\u001b[31mShoes\u0007", "1888", "Clear\u009b2Jscreen"]);
     expect(run.status).toBe(0);
   });
 });
