@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { FilmSchema, ListingError, parseListing, safeParseListing } from "../src/index";
 
@@ -9,18 +10,14 @@ const ERRORS = join(FIXTURES, "errors");
 const referenceDate = new Date("2026-11-25T00:00:00Z");
 
 /**
- * The reference pair's folder, `shared/seed` beside the checkout as CI lays
- * it out, or beside a folder above it (a copy of the checkout inside it, as
- * for mutation testing); missing, it fails the test rather than skip it.
+ * The reference pair's SHA-256 digests, as published: the text starts with a
+ * blank line, ends lines with LF and has no final newline, and an editor that
+ * "fixes" any of that changes what the reference checks.
  */
-function seedFolder(): string {
-  const checkout = join(import.meta.dirname, "..");
-  for (let folder = dirname(checkout); ; folder = dirname(folder)) {
-    const seed = join(folder, "shared", "seed");
-    if (existsSync(seed)) return seed;
-    if (dirname(folder) === folder) throw new Error(`no shared/seed folder beside ${checkout} or above it`);
-  }
-}
+const REFERENCE_SHA256 = {
+  "the-red-shoes.txt": "f79fc945af04efb6ebf5b196bb18988d6886b152d99b19d013ac0333e802af82",
+  "the-red-shoes.json": "8ee0a2cbdd8bf0fd931d8ad14f1b221b4b42b82f26a137636efe846ac4b92b2d",
+};
 
 const slugs = (folder: string) =>
   readdirSync(folder)
@@ -29,11 +26,16 @@ const slugs = (folder: string) =>
     .sort();
 
 describe("golden fixtures", () => {
-  test("the reference listing and its record are among them, byte for byte", () => {
-    const seed = seedFolder();
-    for (const name of ["the-red-shoes.txt", "the-red-shoes.json"]) {
-      expect(readFileSync(join(FIXTURES, name), "utf8")).toBe(readFileSync(join(seed, name), "utf8"));
-    }
+  test.each(Object.entries(REFERENCE_SHA256))("the reference %s is kept byte for byte", (name, digest) => {
+    const bytes = readFileSync(join(FIXTURES, name));
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(digest);
+  });
+
+  test("the reference text starts with a blank line, uses LF only and has no final newline", () => {
+    const text = readFileSync(join(FIXTURES, "the-red-shoes.txt"), "utf8");
+    expect(text.startsWith("\nThe Red Shoes\n")).toBe(true);
+    expect(text).not.toMatch(/\r/);
+    expect(text.endsWith("\n")).toBe(false);
   });
 
   test.each(slugs(FIXTURES))("%s.txt parses to the record of its .json", (slug) => {
