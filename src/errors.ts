@@ -110,6 +110,22 @@ export type ListingSyntaxErrorCode = Exclude<ListingErrorCode, ListingValidation
 export type ListingValidationErrorCode = "E_INVALID" | "E_UNREPRESENTABLE";
 
 /**
+ * The codes `parseListing` and `safeParseListing` can raise: every code but
+ * `E_UNREPRESENTABLE`, which only `formatListing` raises.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseListing("The Red Shoes\nDrama");
+ * if (!result.success) {
+ *   const code: ListingParseErrorCode = result.error.code; // "E_MISSING_YEAR"
+ * }
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingParseErrorCode = Exclude<ListingErrorCode, "E_UNREPRESENTABLE">;
+
+/**
  * A place in the original input.
  *
  * @example
@@ -137,12 +153,6 @@ interface IssueFields extends Position {
   readonly reason: string;
   /** `line L, column C: ` followed by the reason. */
   readonly message: string;
-  /** The field of the record concerned, where there is one: `["rating"]`, `["genres", 1]`. */
-  readonly path?: readonly (string | number)[];
-  /** What the grammar would have accepted here. */
-  readonly expected?: readonly string[];
-  /** What stood there instead (`the end` at the end of the input). */
-  readonly found?: string;
 }
 
 /**
@@ -159,10 +169,13 @@ interface IssueFields extends Position {
  *
  * @group Errors
  */
-export type ListingIssue = ListingErrorIssue | ListingWarningIssue;
+export type ListingIssue =
+  | ListingErrorIssue
+  | { [C in ListingWarningCode]: ListingWarningIssue<C> }[ListingWarningCode];
 
 /**
- * An issue of severity `"error"`.
+ * An issue of severity `"error"`, one member per code: it narrows on `code`
+ * with `===`, `!==` or `switch`, as {@link ListingError} does.
  *
  * @example
  * ```ts
@@ -171,13 +184,61 @@ export type ListingIssue = ListingErrorIssue | ListingWarningIssue;
  *
  * @group Errors
  */
-export interface ListingErrorIssue extends IssueFields {
-  readonly code: ListingErrorCode;
+export type ListingErrorIssue<C extends ListingErrorCode = ListingErrorCode> = C extends ListingSyntaxErrorCode
+  ? ListingSyntaxIssue<C>
+  : C extends ListingValidationErrorCode
+    ? ListingValidationIssue<C>
+    : never;
+
+/**
+ * An error issue the grammar found: what it would have accepted, and what
+ * stood there.
+ *
+ * @example
+ * ```ts
+ * const [issue] = inspectListing("The Red Shoes\nDrama\n133 min").issues;
+ * if (issue?.code === "E_MISSING_YEAR") {
+ *   issue.expected; // ["a year like 1948"]
+ *   issue.found; // "133 min"
+ * }
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingSyntaxIssue<C extends ListingSyntaxErrorCode = ListingSyntaxErrorCode> extends IssueFields {
+  readonly code: C;
   readonly severity: "error";
+  /** What the grammar would have accepted here. */
+  readonly expected: readonly string[];
+  /** What stood there instead (`the end` at the end of the input). */
+  readonly found: string;
+  readonly path?: undefined;
 }
 
 /**
- * An issue of severity `"warning"`.
+ * An error issue about one value of the record, named by its `path`.
+ *
+ * @example
+ * ```ts
+ * const [issue] = inspectListing("The Red Shoes\n7.5\n1948").issues;
+ * if (issue?.code === "E_INVALID") issue.path; // ["rating"]
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingValidationIssue<C extends ListingValidationErrorCode = ListingValidationErrorCode>
+  extends IssueFields {
+  readonly code: C;
+  readonly severity: "error";
+  /** The field of the record: `["rating"]`, `["reviews", 2, "text"]`. */
+  readonly path: readonly (string | number)[];
+  readonly expected?: undefined;
+  readonly found?: undefined;
+}
+
+/**
+ * An issue of severity `"warning"`: a value read by its place alone that
+ * looks out of place, named by its `path`.
  *
  * @example
  * ```ts
@@ -188,32 +249,85 @@ export interface ListingErrorIssue extends IssueFields {
  *
  * @group Errors
  */
-export interface ListingWarningIssue extends IssueFields {
-  readonly code: ListingWarningCode;
+export interface ListingWarningIssue<C extends ListingWarningCode = ListingWarningCode> extends IssueFields {
+  readonly code: C;
   readonly severity: "warning";
+  /** The field of the record: `["genres", 1]`, `["certification"]`. */
+  readonly path: readonly (string | number)[];
+  readonly expected?: undefined;
+  readonly found?: undefined;
 }
 
 /**
- * What a {@link ListingError} is made from.
+ * What a {@link ListingError} is made from: a syntax code with `expected`
+ * and `found`, or a validation code with `path`.
  *
  * @example
  * ```ts
- * new ListingError({ code: "E_EMPTY", reason: "expected a film listing, found only blank lines", line: 1, column: 1, offset: 0 })
- *   .message; // "line 1, column 1: expected a film listing, found only blank lines"
+ * new ListingError({ code: "E_INVALID", reason: "rating 7.5 is outside 0–5", line: 2, column: 1, offset: 14, path: ["rating"] })
+ *   .message; // "line 2, column 1: rating 7.5 is outside 0–5"
  * ```
  *
  * @group Errors
  */
-export interface ListingErrorDetails extends Position {
-  readonly code: ListingErrorCode;
+export type ListingErrorDetails = ListingSyntaxErrorDetails | ListingValidationErrorDetails;
+
+/**
+ * What a {@link ListingSyntaxError} is made from.
+ *
+ * @example
+ * ```ts
+ * const details: ListingSyntaxErrorDetails = {
+ *   code: "E_EMPTY",
+ *   reason: "expected a film listing, found only blank lines",
+ *   line: 1,
+ *   column: 1,
+ *   offset: 0,
+ *   expected: ["a title"],
+ *   found: "the end",
+ * };
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingSyntaxErrorDetails extends DetailFields {
+  readonly code: ListingSyntaxErrorCode;
+  /** What the grammar would have accepted here. */
+  readonly expected: readonly string[];
+  /** What stood there instead. */
+  readonly found: string;
+  readonly path?: undefined;
+}
+
+/**
+ * What a {@link ListingValidationError} is made from.
+ *
+ * @example
+ * ```ts
+ * const details: ListingValidationErrorDetails = {
+ *   code: "E_INVALID",
+ *   reason: "rating 7.5 is outside 0–5",
+ *   line: 2,
+ *   column: 1,
+ *   offset: 14,
+ *   path: ["rating"],
+ * };
+ * ```
+ *
+ * @group Errors
+ */
+export interface ListingValidationErrorDetails extends DetailFields {
+  readonly code: ListingValidationErrorCode;
+  /** The field of the record, as zod names it. */
+  readonly path: readonly (string | number)[];
+  readonly expected?: undefined;
+  readonly found?: undefined;
+}
+
+/** What the details of every code hold. */
+interface DetailFields extends Position {
   /** What went wrong, in plain words, without the position. */
   readonly reason: string;
-  /** Syntax errors: what the grammar would have accepted here. */
-  readonly expected?: readonly string[] | undefined;
-  /** Syntax errors: what stood there instead. */
-  readonly found?: string | undefined;
-  /** Validation errors: the field of the record, as zod names it. */
-  readonly path?: readonly (string | number)[] | undefined;
   /** Validation errors: the zod issue. */
   readonly cause?: unknown;
   /** Where the offending text ends; the error's own position when not given. */
@@ -252,13 +366,14 @@ interface ListingErrorFields extends Error, Position {
  *
  * @group Errors
  */
-export interface ListingSyntaxError extends ListingErrorFields {
-  readonly code: ListingSyntaxErrorCode;
+export interface ListingSyntaxError<C extends ListingSyntaxErrorCode = ListingSyntaxErrorCode>
+  extends ListingErrorFields {
+  readonly code: C;
   /** What the grammar would have accepted here. */
   readonly expected: readonly string[];
   /** What stood there instead (`the end` at the end of the input). */
   readonly found: string;
-  readonly path: undefined;
+  readonly path?: undefined;
 }
 
 /**
@@ -275,20 +390,23 @@ export interface ListingSyntaxError extends ListingErrorFields {
  *
  * @group Errors
  */
-export interface ListingValidationError extends ListingErrorFields {
-  readonly code: ListingValidationErrorCode;
+export interface ListingValidationError<C extends ListingValidationErrorCode = ListingValidationErrorCode>
+  extends ListingErrorFields {
+  readonly code: C;
   /** The field of the record: `["rating"]`, `["reviews", 2, "text"]`. */
   readonly path: readonly (string | number)[];
-  readonly expected: undefined;
-  readonly found: undefined;
+  readonly expected?: undefined;
+  readonly found?: undefined;
 }
 
 /**
  * Thrown by `parseListing` (and returned by `safeParseListing`) for input
  * that is not a film listing. `line`, `column` and `offset` point into the
  * original input, noise included; `issues` holds every problem of the
- * input. The type narrows on `code`: after `code === "E_INVALID"` it has a
- * `path`, after a syntax code `expected` and `found`.
+ * input. It is a union with one member per code, so it narrows on `code`
+ * with `===`, `!==` or `switch`: after `E_INVALID` or `E_UNREPRESENTABLE`
+ * it has a `path`, after any other code `expected` and `found`.
+ * `ListingError<C>` is the error of the codes `C`.
  *
  * @example
  * ```ts
@@ -304,7 +422,27 @@ export interface ListingValidationError extends ListingErrorFields {
  *
  * @group Errors
  */
-export type ListingError = ListingSyntaxError | ListingValidationError;
+export type ListingError<C extends ListingErrorCode = ListingErrorCode> = C extends ListingSyntaxErrorCode
+  ? ListingSyntaxError<C>
+  : C extends ListingValidationErrorCode
+    ? ListingValidationError<C>
+    : never;
+
+/**
+ * The error `parseListing` throws and `safeParseListing` returns: a
+ * {@link ListingError} of any code but `E_UNREPRESENTABLE`.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseListing("The Red Shoes\nDrama\n133 min");
+ * if (!result.success && result.error.code !== "E_INVALID") {
+ *   result.error.expected; // ["a year like 1948"]
+ * }
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingParseError = ListingError<ListingParseErrorCode>;
 
 /**
  * The constructor of {@link ListingError}: `new ListingError(details)` and
@@ -312,14 +450,15 @@ export type ListingError = ListingSyntaxError | ListingValidationError;
  *
  * @example
  * ```ts
- * const error = new ListingError({ code: "E_EMPTY", reason: "nothing", line: 1, column: 1, offset: 0 });
+ * const error = new ListingError({ code: "E_INVALID", reason: "rating 7.5 is outside 0–5", line: 2, column: 1, offset: 14, path: ["rating"] });
  * error instanceof ListingError; // true
+ * error.path; // ["rating"]
  * ```
  *
  * @group Errors
  */
 export interface ListingErrorConstructor {
-  new (details: ListingErrorDetails): ListingError;
+  new <C extends ListingErrorCode>(details: ListingErrorDetails & { readonly code: C }): ListingError<C>;
   readonly prototype: ListingError;
 }
 
@@ -413,7 +552,8 @@ export function issueOf(details: ListingErrorDetails): ListingErrorIssue {
     ...(details.path === undefined ? {} : { path: details.path }),
     ...(details.expected === undefined ? {} : { expected: details.expected }),
     ...(details.found === undefined ? {} : { found: details.found }),
-  };
+    // The details' union holds each code with its own fields.
+  } as unknown as ListingErrorIssue;
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;

@@ -1,6 +1,6 @@
 /** `parseListing` and `safeParseListing`: text → validated Film. */
 
-import { errorWithIssuesOnRead, ListingError } from "./errors";
+import { errorWithIssuesOnRead, ListingError, type ListingParseError } from "./errors";
 import type { Film } from "./film";
 import { failureOf, inspectText, type ReadText } from "./inspect";
 import { cleanText } from "./lines";
@@ -23,7 +23,7 @@ export { latestYearFor, type ParseOptions } from "./options";
  */
 export type SafeParseListingResult =
   | { readonly success: true; readonly data: Film; readonly error?: undefined }
-  | { readonly success: false; readonly error: ListingError; readonly data?: undefined };
+  | { readonly success: false; readonly error: ListingParseError; readonly data?: undefined };
 
 /**
  * Parses the text of a scraped film page into a validated {@link Film}.
@@ -85,7 +85,8 @@ export function safeParseListing(text: unknown, options?: ParseOptions): SafePar
   try {
     return { success: true, data: parseListing(text as string, options) };
   } catch (error) {
-    if (error instanceof ListingError) return { success: false, error };
+    // Only formatListing raises E_UNREPRESENTABLE.
+    if (error instanceof ListingError) return { success: false, error: error as ListingParseError };
     throw error;
   }
 }

@@ -181,7 +181,15 @@ describe("ListingError", () => {
   });
 
   test("made by hand, lists itself as its one issue", () => {
-    const error = new ListingError({ code: "E_EMPTY", reason: "nothing", line: 1, column: 1, offset: 0 });
+    const error = new ListingError({
+      code: "E_EMPTY",
+      reason: "nothing",
+      line: 1,
+      column: 1,
+      offset: 0,
+      expected: ["a title"],
+      found: "the end",
+    });
     expect(error.issues).toStrictEqual([
       {
         code: "E_EMPTY",
@@ -192,6 +200,8 @@ describe("ListingError", () => {
         end: { line: 1, column: 1, offset: 0 },
         reason: "nothing",
         message: "line 1, column 1: nothing",
+        expected: ["a title"],
+        found: "the end",
       },
     ]);
     expect(Object.getOwnPropertyDescriptor(error, "issues")?.enumerable).toBe(true);
@@ -248,7 +258,15 @@ describe("ListingError", () => {
 
   test("made by hand with issues, lists those issues", () => {
     const issues = safeParseListing("Title\n7.5\n(2.5)\n1948").error?.issues;
-    const error = new ListingError({ code: "E_INVALID", reason: "r", line: 2, column: 1, offset: 6, issues });
+    const error = new ListingError({
+      code: "E_INVALID",
+      reason: "r",
+      line: 2,
+      column: 1,
+      offset: 6,
+      path: ["rating"],
+      issues,
+    });
     expect(error.issues).toBe(issues);
     expect(issues?.map((issue) => issue.path)).toEqual([["rating"], ["voteCount"]]);
   });

@@ -7,13 +7,21 @@ import {
   inspectListing,
   ListingError,
   type ListingErrorCode,
+  type ListingErrorDetails,
   type ListingErrorIssue,
   type ListingInspection,
   type ListingIssue,
   type ListingIssueCode,
+  type ListingParseError,
+  type ListingParseErrorCode,
   type ListingSyntaxError,
   type ListingSyntaxErrorCode,
+  type ListingSyntaxErrorDetails,
+  type ListingSyntaxIssue,
   type ListingValidationError,
+  type ListingValidationErrorCode,
+  type ListingValidationErrorDetails,
+  type ListingValidationIssue,
   type ListingWarningCode,
   type ListingWarningIssue,
   type PartialFilm,
@@ -50,18 +58,20 @@ describe("public types", () => {
     expectTypeOf(parseListing).parameter(0).toEqualTypeOf<string>();
   });
 
-  test("safeParseListing narrows on success", () => {
+  test("safeParseListing narrows on success; its error lists only the codes a parse can raise", () => {
     const result = safeParseListing("");
     expectTypeOf(result).toEqualTypeOf<SafeParseListingResult>();
     if (result.success) {
       expectTypeOf(result.data).toEqualTypeOf<Film>();
     } else {
-      expectTypeOf(result.error).toEqualTypeOf<ListingError>();
-      expectTypeOf(result.error.code).toEqualTypeOf<ListingErrorCode>();
+      expectTypeOf(result.error).toEqualTypeOf<ListingParseError>();
+      expectTypeOf(result.error.code).toEqualTypeOf<ListingParseErrorCode>();
+      expectTypeOf(result.error).toExtend<ListingError>();
     }
+    expectTypeOf<ListingParseErrorCode>().toEqualTypeOf<Exclude<ListingErrorCode, "E_UNREPRESENTABLE">>();
   });
 
-  test("ListingError narrows on its code", () => {
+  test("ListingError's codes, syntax and validation", () => {
     expectTypeOf<ListingErrorCode>().toEqualTypeOf<
       | "E_NOT_TEXT"
       | "E_EMPTY"
@@ -74,30 +84,92 @@ describe("public types", () => {
       | "E_INVALID"
       | "E_UNREPRESENTABLE"
     >();
+    expectTypeOf<ListingValidationErrorCode>().toEqualTypeOf<"E_INVALID" | "E_UNREPRESENTABLE">();
+    expectTypeOf<ListingSyntaxErrorCode>().toEqualTypeOf<
+      Exclude<ListingErrorCode, "E_INVALID" | "E_UNREPRESENTABLE">
+    >();
     expectTypeOf<ListingError>().toHaveProperty("line").toEqualTypeOf<number>();
-    expectTypeOf<ListingError>().toMatchTypeOf<Error>();
+    expectTypeOf<ListingError>().toExtend<Error>();
+    expectTypeOf<ListingError["issues"]>().toEqualTypeOf<readonly ListingIssue[]>();
+    expectTypeOf<ListingError["expected"]>().toEqualTypeOf<readonly string[] | undefined>();
   });
 
-  test("ListingError narrows on its code: path after E_INVALID, expected and found after a syntax code", () => {
-    const error = new ListingError({ code: "E_INVALID", reason: "r", line: 1, column: 1, offset: 0, path: ["rating"] });
-    expectTypeOf(error).toEqualTypeOf<ListingError>();
+  test("ListingError narrows on its code with ===", () => {
+    const error = {} as ListingError;
     if (error.code === "E_INVALID") {
-      expectTypeOf(error).toEqualTypeOf<ListingValidationError>();
+      expectTypeOf(error).toEqualTypeOf<ListingValidationError<"E_INVALID">>();
       expectTypeOf(error.path).toEqualTypeOf<readonly (string | number)[]>();
       expectTypeOf(error.expected).toEqualTypeOf<undefined>();
     } else {
       expectTypeOf(error.code).toEqualTypeOf<Exclude<ListingErrorCode, "E_INVALID">>();
     }
     if (error.code === "E_MISSING_YEAR" || error.code === "E_SECTION_ORDER" || error.code === "E_NOT_TEXT") {
-      expectTypeOf(error).toEqualTypeOf<ListingSyntaxError>();
+      expectTypeOf(error).toExtend<ListingSyntaxError>();
       expectTypeOf(error.expected).toEqualTypeOf<readonly string[]>();
       expectTypeOf(error.found).toEqualTypeOf<string>();
       expectTypeOf(error.path).toEqualTypeOf<undefined>();
     }
-    expectTypeOf<ListingSyntaxErrorCode>().toEqualTypeOf<
-      Exclude<ListingErrorCode, "E_INVALID" | "E_UNREPRESENTABLE">
-    >();
-    expectTypeOf(error.issues).toEqualTypeOf<readonly ListingIssue[]>();
+  });
+
+  test("ListingError narrows on its code with !==", () => {
+    const error = {} as ListingError;
+    if (error.code !== "E_INVALID" && error.code !== "E_UNREPRESENTABLE") {
+      expectTypeOf(error).toEqualTypeOf<ListingError<ListingSyntaxErrorCode>>();
+      expectTypeOf(error.expected).toEqualTypeOf<readonly string[]>();
+      expectTypeOf(error.found).toEqualTypeOf<string>();
+    } else {
+      expectTypeOf(error.path).toEqualTypeOf<readonly (string | number)[]>();
+    }
+    const parseError = {} as ListingParseError;
+    if (parseError.code !== "E_INVALID") {
+      expectTypeOf(parseError.expected).toEqualTypeOf<readonly string[]>();
+      expectTypeOf(parseError.found).toEqualTypeOf<string>();
+    } else {
+      expectTypeOf(parseError).toEqualTypeOf<ListingValidationError<"E_INVALID">>();
+    }
+  });
+
+  test("ListingError narrows on its code with switch, and a switch over every code is exhaustive", () => {
+    const error = {} as ListingParseError;
+    switch (error.code) {
+      case "E_INVALID":
+        expectTypeOf(error.path).toEqualTypeOf<readonly (string | number)[]>();
+        break;
+      case "E_MISSING_YEAR":
+        expectTypeOf(error).toEqualTypeOf<ListingSyntaxError<"E_MISSING_YEAR">>();
+        break;
+      case "E_NOT_TEXT":
+      case "E_EMPTY":
+      case "E_SERIES":
+      case "E_REVIEW_START":
+      case "E_UNTERMINATED_REVIEW":
+      case "E_DUPLICATE_SECTION":
+      case "E_SECTION_ORDER":
+        expectTypeOf(error.expected).toEqualTypeOf<readonly string[]>();
+        break;
+      default:
+        expectTypeOf(error).toBeNever();
+    }
+  });
+
+  test("new ListingError returns the error of its code and asks for that code's fields", () => {
+    const error = new ListingError({ code: "E_INVALID", reason: "r", line: 1, column: 1, offset: 0, path: ["rating"] });
+    expectTypeOf(error).toEqualTypeOf<ListingValidationError<"E_INVALID">>();
+    const syntax = new ListingError({
+      code: "E_EMPTY",
+      reason: "r",
+      line: 1,
+      column: 1,
+      offset: 0,
+      expected: ["a title"],
+      found: "the end",
+    });
+    expectTypeOf(syntax).toEqualTypeOf<ListingSyntaxError<"E_EMPTY">>();
+    expectTypeOf<ListingErrorDetails>().toEqualTypeOf<ListingSyntaxErrorDetails | ListingValidationErrorDetails>();
+    // @ts-expect-error a syntax code needs expected and found
+    new ListingError({ code: "E_EMPTY", reason: "r", line: 1, column: 1, offset: 0 });
+    // @ts-expect-error a validation code needs a path
+    new ListingError({ code: "E_INVALID", reason: "r", line: 1, column: 1, offset: 0 });
   });
 
   test("instanceof ListingError narrows an unknown to the union, which then narrows on code", () => {
@@ -105,8 +177,10 @@ describe("public types", () => {
     if (caught instanceof ListingError) {
       expectTypeOf(caught).toEqualTypeOf<ListingError>();
       if (caught.code === "E_INVALID") expectTypeOf(caught.path).toEqualTypeOf<readonly (string | number)[]>();
+      if (caught.code !== "E_INVALID" && caught.code !== "E_UNREPRESENTABLE") {
+        expectTypeOf(caught.expected).toEqualTypeOf<readonly string[]>();
+      }
     }
-    expectTypeOf<ListingError>().toMatchTypeOf<Error>();
   });
 
   test("inspectListing takes any value and returns film, issues and spans", () => {
@@ -130,8 +204,9 @@ describe("public types", () => {
     expectTypeOf(issue.code).toEqualTypeOf<ListingIssueCode>();
     expectTypeOf(issue.severity).toEqualTypeOf<"error" | "warning">();
     if (issue.severity === "warning") {
-      expectTypeOf(issue).toEqualTypeOf<ListingWarningIssue>();
+      expectTypeOf(issue).toExtend<ListingWarningIssue>();
       expectTypeOf(issue.code).toEqualTypeOf<ListingWarningCode>();
+      expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[]>();
     } else {
       expectTypeOf(issue).toEqualTypeOf<ListingErrorIssue>();
       expectTypeOf(issue.code).toEqualTypeOf<ListingErrorCode>();
@@ -139,5 +214,39 @@ describe("public types", () => {
     expectTypeOf<ListingWarningCode>().toEqualTypeOf<"W_UNKNOWN_GENRE" | "W_CERTIFICATION_SHAPE">();
     expectTypeOf(issue.end).toEqualTypeOf<Position>();
     expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[] | undefined>();
+  });
+
+  test("issues narrow on code with ===, !== and switch", () => {
+    const [issue] = inspectListing("Title\nDance\n1977").issues;
+    if (issue === undefined) return;
+    if (issue.code === "E_MISSING_YEAR") {
+      expectTypeOf(issue).toEqualTypeOf<ListingSyntaxIssue<"E_MISSING_YEAR">>();
+      expectTypeOf(issue.expected).toEqualTypeOf<readonly string[]>();
+    }
+    if (issue.code !== "E_INVALID" && issue.code !== "E_UNREPRESENTABLE" && issue.severity === "error") {
+      expectTypeOf(issue.expected).toEqualTypeOf<readonly string[]>();
+      expectTypeOf(issue.found).toEqualTypeOf<string>();
+    }
+    if (issue.code !== "W_UNKNOWN_GENRE" && issue.code !== "W_CERTIFICATION_SHAPE") {
+      expectTypeOf(issue).toEqualTypeOf<ListingErrorIssue>();
+    }
+    switch (issue.code) {
+      case "E_INVALID":
+      case "E_UNREPRESENTABLE":
+        expectTypeOf(issue).toEqualTypeOf<
+          ListingValidationIssue<"E_INVALID"> | ListingValidationIssue<"E_UNREPRESENTABLE">
+        >();
+        expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[]>();
+        break;
+      case "W_UNKNOWN_GENRE":
+      case "W_CERTIFICATION_SHAPE":
+        expectTypeOf(issue.severity).toEqualTypeOf<"warning">();
+        expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[]>();
+        break;
+      default:
+        expectTypeOf(issue.expected).toEqualTypeOf<readonly string[]>();
+        expectTypeOf(issue.found).toEqualTypeOf<string>();
+        expectTypeOf(issue.path).toEqualTypeOf<undefined>();
+    }
   });
 });
