@@ -113,6 +113,11 @@ export function latestYearFor(referenceDate: Date | undefined): number {
 /** A value's kind, for messages: `null`, `an array`, `number`. */
 export function describe(value: unknown): string {
   if (value === null) return "null";
-  if (value instanceof Date) return "an invalid Date";
-  return Array.isArray(value) ? "an array" : typeof value;
+  try {
+    if (value instanceof Date) return "an invalid Date";
+    if (Array.isArray(value)) return "an array";
+  } catch {
+    // A revoked Proxy, or one whose traps throw, is still an object.
+  }
+  return typeof value;
 }

@@ -895,6 +895,35 @@ describe("API", () => {
     },
   );
 
+  const revoked = (target: object): unknown => {
+    const { proxy, revoke } = Proxy.revocable(target, {});
+    revoke();
+    return proxy;
+  };
+  const throwing = () => {
+    throw new Error("a trap");
+  };
+  test.each([
+    ["a Proxy whose getPrototypeOf throws", new Proxy({}, { getPrototypeOf: throwing })],
+    [
+      "a Proxy of an array whose traps throw",
+      new Proxy([], { getPrototypeOf: throwing, get: throwing, has: throwing }),
+    ],
+    ["a revoked Proxy", revoked({})],
+    ["a revoked Proxy of an array", revoked([])],
+    ["a revoked Proxy of a Date", revoked(new Date(0))],
+  ])("refuses %s as E_NOT_TEXT, never throwing", (_, value) => {
+    const result = safeParseListing(value);
+    expect(result.success).toBe(false);
+    expect(result.error).toMatchObject({ code: "E_NOT_TEXT", line: 1, column: 1, offset: 0, found: "object" });
+    expect(() => parseListing(value as string)).toThrow(expect.objectContaining({ code: "E_NOT_TEXT" }));
+    const inspection = inspectListing(value);
+    expect(inspection.issues.map((issue) => [issue.code, issue.message])).toEqual([
+      ["E_NOT_TEXT", "line 1, column 1: expected the listing as a string, found object"],
+    ]);
+    expect(inspection.film.title).toBeNull();
+  });
+
   test("absent values are null or empty, never undefined", () => {
     expect(parse(["Title", "1948"])).toStrictEqual({
       title: "Title",
