@@ -4,7 +4,7 @@
  * same `ListingError` from each, never a half-made output.
  */
 
-import type { core } from "zod";
+import type { core } from "zod/v4";
 import { ListingError } from "./errors";
 import { type Film, FilmSchema } from "./film";
 

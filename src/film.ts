@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/v4";
 import { MIN_YEAR } from "./parsed-schema";
 
 /**

@@ -1,6 +1,6 @@
 /** `filmJsonSchema`: the record's JSON Schema, made from `FilmSchema`. */
 
-import * as z from "zod";
+import * as z from "zod/v4";
 import { FilmSchema } from "./film";
 import schema from "./film.schema.json";
 

@@ -10,8 +10,8 @@
  * every parsed record against the whole FilmSchema.
  */
 
-import { en } from "zod/locales";
-import * as z from "zod/mini";
+import { en } from "zod/v4/locales";
+import * as z from "zod/v4/mini";
 
 /** The earliest release year a listing may give (the year rule of the layout). */
 export const MIN_YEAR = 1870;

@@ -11,7 +11,7 @@
  * value that is valid.
  */
 
-import type { core } from "zod";
+import type { core } from "zod/v4";
 import type { ListingIssueCode } from "./errors";
 import type { Film } from "./film";
 import { forEachLine, lineEndBefore, lineStartBefore } from "./grammar/block";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import * as z from "zod";
+import * as z from "zod/v4";
 import { type Film, FilmSchema, ReviewSchema } from "../src/index";
 
 const redShoes = JSON.parse(readFileSync(new URL("../fixtures/the-red-shoes.json", import.meta.url), "utf8")) as Film;

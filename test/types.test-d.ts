@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, test } from "vitest";
-import * as z from "zod";
+import * as z from "zod/v4";
 import {
   type FieldSpan,
   type Film,

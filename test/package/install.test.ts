@@ -29,8 +29,14 @@ const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as
   types: string;
 };
 
+/** The zod releases the peer dependency range names at either end: zod 4, and zod 3.25, whose `zod/v4` is zod 4. */
+const ZOD_VERSIONS = ["^4.0.0", "3.25.76"] as const;
+
 let scratch: string;
+/** A project on zod 4. */
 let consumer: string;
+/** A project on zod 3.25, which keeps zod 3 as `zod` and ships zod 4 as `zod/v4`. */
+let zod3Consumer: string;
 let packedFiles: string[];
 
 /** Runs a command, resolving to its output; rejects with the command's stderr on failure. */
@@ -76,14 +82,22 @@ beforeAll(async () => {
   if (tarball === undefined) throw new Error("npm pack reported no tarball");
   packedFiles = tarball.files.map((file) => file.path).sort();
 
-  consumer = join(scratch, "consumer");
-  mkdirSync(consumer);
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
-  await sh(
-    "npm",
-    ["install", "--prefer-offline", "--no-audit", "--no-fund", join(scratch, tarball.filename)],
-    consumer,
-  );
+  // zod is a peer dependency: each consumer installs the tarball beside the zod it chose.
+  const install = async (name: string, zod: string): Promise<string> => {
+    const folder = join(scratch, name);
+    mkdirSync(folder);
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true }));
+    await sh(
+      "npm",
+      ["install", "--prefer-offline", "--no-audit", "--no-fund", join(scratch, tarball.filename), `zod@${zod}`],
+      folder,
+    );
+    return folder;
+  };
+  [consumer, zod3Consumer] = await Promise.all([
+    install("consumer", ZOD_VERSIONS[0]),
+    install("zod3", ZOD_VERSIONS[1]),
+  ]);
 });
 
 afterAll(() => {
@@ -187,5 +201,59 @@ export const missing = film.director;
     const bin = join(consumer, "node_modules", ".bin", manifest.name);
     const output = JSON.parse(await sh(bin, ["parse", REFERENCE_TXT], consumer));
     expect(output).toEqual(REFERENCE_FILM);
+  });
+});
+
+describe.each([
+  { zod: ZOD_VERSIONS[0], folder: () => consumer, from: "zod" },
+  { zod: ZOD_VERSIONS[1], folder: () => zod3Consumer, from: "zod/v4" },
+])("beside zod $zod", ({ zod, folder, from }) => {
+  test("the project holds one zod, its own, which the package uses", async () => {
+    const tree = JSON.parse(await sh("npm", ["ls", "zod", "--all", "--json"], folder())) as {
+      dependencies: { zod: { version: string }; "film-listing": { dependencies?: { zod?: unknown } } };
+    };
+    expect(tree.dependencies.zod.version).toMatch(zod === "3.25.76" ? /^3\.25\.76$/ : /^4\./);
+    expect(existsSync(join(folder(), "node_modules", "film-listing", "node_modules", "zod"))).toBe(false);
+    expect(tree.dependencies["film-listing"].dependencies?.zod).toMatchObject({
+      version: tree.dependencies.zod.version,
+    });
+  });
+
+  test(`type-checks z.infer<typeof FilmSchema> with z from ${from}, and FilmSchema validates records at run time`, async () => {
+    const code = `import * as z from "${from}";
+import { FilmSchema, parseListing, type Film } from "film-listing";
+type Inferred = z.infer<typeof FilmSchema>;
+const film: Film = parseListing("The Red Shoes\\n4.3\\n1948");
+export const inferred: Inferred = film;
+export const back: Film = inferred;
+// @ts-expect-error a rating is a number or null
+export const wrong: Inferred = { ...film, rating: "4.3" };
+const checked = FilmSchema.safeParse({ ...film, rating: 7.5 });
+const issue = checked.success ? undefined : checked.error.issues[0];
+// A schema of the project's own, made with the same zod, holds a Film.
+const Catalogue = z.object({ films: z.array(FilmSchema) });
+const catalogue: z.infer<typeof Catalogue> = Catalogue.parse({ films: [film] });
+console.log(JSON.stringify({ title: FilmSchema.parse(film).title, path: issue?.path, films: catalogue.films.length }));
+`;
+    writeFileSync(join(folder(), "zod-use.mts"), code);
+    writeFileSync(
+      join(folder(), "tsconfig.zod.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          strict: true,
+          outDir: "built",
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ["zod-use.mts"],
+      }),
+    );
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    await expect(sh("node", [tsc, "-p", "tsconfig.zod.json"], folder())).resolves.toBe("");
+    const output = JSON.parse(await sh("node", [join("built", "zod-use.mjs")], folder()));
+    expect(output).toEqual({ title: "The Red Shoes", path: ["rating"], films: 1 });
   });
 });

@@ -6,7 +6,7 @@
 
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import * as z from "zod";
+import * as z from "zod/v4";
 import { FilmSchema } from "../../src/index";
 import { checkParsedFilm, MIN_YEAR } from "../../src/parsed-schema";
 import { LATEST_YEAR, RUNS, TIMEOUT } from "./arbitraries";
