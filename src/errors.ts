@@ -3,6 +3,7 @@
  * finds, and the code-frame formatter.
  */
 
+import { type LineRange, LineWalker } from "./line-walker";
 import { visibleAt } from "./visible";
 
 /**
@@ -556,10 +557,14 @@ export function issueOf(details: ListingErrorDetails): ListingErrorIssue {
   } as unknown as ListingErrorIssue;
 }
 
-const LINE_BREAK = /\r\n|\r|\n/;
-
 /** Lines longer than this are shown as a window around the column. */
 const FRAME_WIDTH = 80;
+
+/**
+ * The lines of the last text framed: the frames of a text's issues, in text
+ * order, walk it once in all rather than once each.
+ */
+let lastWalker: LineWalker | undefined;
 
 /**
  * Renders the line an error points at, with its neighbours and a caret
@@ -567,7 +572,9 @@ const FRAME_WIDTH = 80;
  * caret stays under its column; a long line shows as a window around it.
  * Control characters and invisible characters are shown escaped (`\u001B`,
  * `⟨U+200B⟩`), so that the text cannot drive the terminal or hide what it
- * holds; the caret stays under the character it points at.
+ * holds; the caret stays under the character it points at. The frames of
+ * every issue of a text, asked for in text order, cost one reading of the
+ * text in all.
  *
  * @example
  * ```ts
@@ -583,29 +590,48 @@ const FRAME_WIDTH = 80;
  * @group Errors
  */
 export function formatCodeFrame(error: Position, text: string, context = 1): string {
-  const lines = text.split(LINE_BREAK);
+  if (lastWalker?.text !== text) lastWalker = new LineWalker(text);
+  return codeFrame(lastWalker, error, context);
+}
+
+/** The code frame of `error` in the text `lines` walks. */
+export function codeFrame(lines: LineWalker, error: Position, context = 1): string {
   const first = Math.max(1, error.line - context);
-  const last = Math.min(lines.length, error.line + context);
-  const width = String(last).length;
+  const ranges: LineRange[] = [];
+  for (let number = first; number <= error.line + context; number++) {
+    const range = lines.line(number);
+    if (range === undefined) break;
+    ranges.push(range);
+  }
+  const width = String(first + ranges.length - 1).length;
   const frame: string[] = [];
-  for (let number = first; number <= last; number++) {
+  ranges.forEach((range, index) => {
+    const number = first + index;
     const isErrorLine = number === error.line;
-    // Stryker disable next-line StringLiteral: first to last lie within the lines; the fallback is for the type checker
-    const { shown, caret } = windowed(lines[number - 1] ?? "", isErrorLine ? error.column - 1 : 0);
+    const { shown, caret } = windowed(lines.text, range, isErrorLine ? error.column - 1 : 0);
     frame.push(`${isErrorLine ? ">" : " "} ${String(number).padStart(width)} | ${shown}`.trimEnd());
     if (isErrorLine) frame.push(`  ${" ".repeat(width)} | ${" ".repeat(caret)}^`);
-  }
+  });
   return frame.join("\n");
 }
 
-/** A line as shown in a frame, and where the caret goes under it. */
-function windowed(line: string, column: number): { shown: string; caret: number } {
-  const plain = line.replace(/\t/g, " ");
+/**
+ * A line of `text` as shown in a frame, and where the caret goes under it;
+ * only its window is read, so that a long line costs no more than a short one.
+ */
+function windowed(
+  text: string,
+  { start: lineStart, end: lineEnd }: LineRange,
+  column: number,
+): { shown: string; caret: number } {
+  const length = lineEnd - lineStart;
   // A line of at most FRAME_WIDTH characters starts at 0, the window's whole line.
-  const start = Math.max(0, Math.min(column - FRAME_WIDTH / 2, plain.length - FRAME_WIDTH));
+  const start = Math.max(0, Math.min(column - FRAME_WIDTH / 2, length - FRAME_WIDTH));
   const head = start > 0 ? "…" : "";
-  const tail = start + FRAME_WIDTH < plain.length ? "…" : "";
+  const tail = start + FRAME_WIDTH < length ? "…" : "";
+  // Tabs show as one space, so columns do not move.
+  const window = text.slice(lineStart + start, lineStart + Math.min(length, start + FRAME_WIDTH)).replace(/\t/g, " ");
   // Control and invisible characters are shown escaped, the caret moved along with them.
-  const { text, index } = visibleAt(plain.slice(start, start + FRAME_WIDTH), column - start);
-  return { shown: head + text + tail, caret: head.length + index };
+  const { text: safe, index } = visibleAt(window, column - start);
+  return { shown: head + safe + tail, caret: head.length + index };
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { codeFrame } from "../src/errors";
 import { ERROR_CODES, formatCodeFrame, inspectListing, ListingError, safeParseListing } from "../src/index";
+import { LineWalker } from "../src/line-walker";
 
 const referenceDate = new Date("2026-11-25T00:00:00Z");
 const errorOf = (text: string): ListingError => {
@@ -88,6 +90,47 @@ describe("formatCodeFrame", () => {
   test("shows a line of exactly 80 characters whole", () => {
     const line = `X${"a".repeat(79)}`;
     expect(formatCodeFrame({ line: 1, column: 1, offset: 0 }, line).split("\n")).toEqual([`> 1 | ${line}`, "    | ^"]);
+  });
+});
+
+describe("code frames of many issues", () => {
+  // 20,000 empty reviews, each an issue, and lines of every kind of break.
+  const text = `Title\r\n1948\rCommunity Reviews\n${'""\n'.repeat(10_000)}${'""\r\n'.repeat(10_000)}`;
+  const { issues } = inspectListing(text, { referenceDate });
+  const lineCount = text.split(/\r\n|\r|\n/).length;
+
+  test("the frames of every issue, in text order, read the text once in all", () => {
+    expect(issues).toHaveLength(20_000);
+    const lines = new LineWalker(text);
+    const frames = issues.map((issue) => codeFrame(lines, issue));
+    // Each character once, and each line break once.
+    expect(lines.walked).toBeLessThanOrEqual(text.length + lineCount);
+    expect(frames[0]).toBe(["  3 | Community Reviews", '> 4 | ""', "    | ^", '  5 | ""'].join("\n"));
+    expect(frames.at(-1)).toBe(['  20002 | ""', '> 20003 | ""', "        | ^", "  20004 |"].join("\n"));
+  });
+
+  test("formatCodeFrame gives the same frames, asked in any order, for texts in turn", () => {
+    const lines = new LineWalker(text);
+    const expected = issues.map((issue) => codeFrame(lines, issue));
+    const order = [19_999, 0, 5, 4, 10_000, 9_999, 17, 19_998];
+    for (const index of order) {
+      const issue = issues[index] as (typeof issues)[number];
+      expect(formatCodeFrame(issue, text)).toBe(expected[index]);
+      // Another text between two frames of the first.
+      expect(formatCodeFrame({ line: 2, column: 1, offset: 2 }, "a\nb\nc")).toBe("  1 | a\n> 2 | b\n    | ^\n  3 | c");
+    }
+  });
+
+  test("a frame reads only the window of a long line, so issues on it cost no more than on a short one", () => {
+    const long = `${"a".repeat(1_000_000)}\n${"b".repeat(1_000_000)}`;
+    const lines = new LineWalker(long);
+    for (let column = 1; column <= 1_000_000; column += 1000) codeFrame(lines, { line: 2, column, offset: 0 });
+    expect(lines.walked).toBeLessThanOrEqual(long.length + 2);
+  });
+
+  test("a position past the last line frames the lines that exist, without a caret", () => {
+    expect(formatCodeFrame({ line: 4, column: 1, offset: 0 }, "a\nb\nc")).toBe("  3 | c");
+    expect(formatCodeFrame({ line: 9, column: 1, offset: 0 }, "a\nb\nc")).toBe("");
   });
 });
 

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inspectListing, parseListing, safeParseListing } from "../../dist/index.js";
+import { formatCodeFrame, inspectListing, parseListing, safeParseListing } from "../../dist/index.js";
 import { kilobytes, measureBundles } from "../support/bundle-size.mjs";
 import { FILLS, hostile, LINE_KINDS, MANY_LINES, MEMORY_SHAPES } from "./shapes.mjs";
 
@@ -213,6 +213,61 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
       `${ratio.toFixed(1)}× its size (${outcome}), target ≤ 4×: ${verdict(ratio <= 4)}`,
     );
     results.push(ratio <= 4);
+  }
+}
+
+// 3d. Reports are linear in text + issues: the code frames of every issue,
+// and the CLI's whole report, for 3,000 to 24,000 repeated `Starring:`
+// lines (10 bytes and one issue each). Eight times the issues cost eight
+// times the time when linear, 64 times when quadratic: the target is 20 times,
+// room for the caches a small text fits in.
+{
+  console.log("\nReports of many issues: code frames of every issue, and the CLI's report");
+  const work = mkdtempSync(join(tmpdir(), "film-listing-bench-"));
+  try {
+    const sizes = [3000, 6000, 12000, 24000];
+    const frames = [];
+    const reports = [];
+    for (const issues of sizes) {
+      const text = `T\n1948\nStarring:\n${"Starring:\n".repeat(issues)}`;
+      const found = safeParseListing(text, options).error.issues;
+      frames.push(
+        fastest(() => found.map((issue) => formatCodeFrame(issue, text)), { batch: 1, rounds: short ? 2 : 5 }),
+      );
+      const file = join(work, `starring-${issues}.txt`);
+      writeFileSync(file, text);
+      let best = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < (short ? 1 : 3); round++) {
+        const start = process.hrtime.bigint();
+        const child = spawnSync(
+          process.execPath,
+          [join(root, "dist", "cli.cjs"), file, "--reference-date", "2026-11-25"],
+          {
+            encoding: "utf8",
+            maxBuffer: 1 << 30,
+          },
+        );
+        best = Math.min(best, Number(process.hrtime.bigint() - start));
+        if (child.status !== 1)
+          throw new Error(`the CLI gave ${child.status} for ${issues} issues: ${child.stderr.slice(0, 200)}`);
+      }
+      reports.push(best);
+      line(
+        `${issues.toLocaleString("en")} issues, ${(text.length / 1000).toFixed(0)} KB`,
+        ms(frames.at(-1)),
+        `frames; CLI report ${ms(best)}`,
+      );
+    }
+    for (const [label, times] of [
+      ["code frames, 8× the issues", frames],
+      ["CLI report, 8× the issues", reports],
+    ]) {
+      const ratio = times.at(-1) / times[0];
+      line(label, `${ratio.toFixed(1)}× the time`, `target ≤ 20×: ${verdict(ratio <= 20)}`);
+      results.push(ratio <= 20);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
