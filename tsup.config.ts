@@ -26,13 +26,14 @@ const filmJsonSchemaFile: Plugin = {
   },
 };
 
+// No source maps: the command's maps would carry the sources of the zod and
+// date-fns it bundles, and the library's output is plain, unminified code.
 export default defineConfig([
   {
     // The library: ESM and CJS, each with its own declarations.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    sourcemap: true,
     // The three builds run side by side, and tsup's `clean` removes every
     // file of dist/ but those a pattern excludes: each build keeps the
     // others' files (and declarations, which it cleans before writing its own).
@@ -51,7 +52,6 @@ export default defineConfig([
     // and a usage error need. It imports ./cli-commands.js on demand.
     entry: { cli: "src/cli/main.ts" },
     format: ["cjs"],
-    sourcemap: true,
     clean: ["!index.*", "!schema.json", "!cli-*", "!*.d.{ts,cts,mts}"],
     target: "node20",
     platform: "node",
@@ -66,7 +66,6 @@ export default defineConfig([
     esbuildOptions(options) {
       options.chunkNames = "cli-[name]-[hash]";
     },
-    sourcemap: true,
     clean: ["!index.*", "!schema.json", "!cli.*", "!*.d.{ts,cts,mts}"],
     target: "node20",
     platform: "node",

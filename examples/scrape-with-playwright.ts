@@ -6,8 +6,8 @@
  *
  * Usage: scrape-with-playwright <url> [selector]   (selector: default `main`)
  *
- * It imports the built package, `film-listing` (in this repository, `npm ci`
- * or `npm run build` builds it; in your project, `npm install film-listing
+ * It imports the built package, `film-listing` (in this repository, `npm run build`
+ * builds it; in your project, `npm install film-listing
  * playwright-core`). Run it on Node 22.6 or later with
  *
  *   node --experimental-strip-types examples/scrape-with-playwright.ts https://example.com/film/casablanca

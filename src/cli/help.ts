@@ -74,7 +74,7 @@ Examples:
   film-listing parse the-red-shoes.txt
   film-listing parse scraped --out-dir json
   film-listing parse fixtures --check --reference-date 2026-11-25
-  curl -s https://example.com/film | film-listing parse -
+  node scrape.mjs | film-listing parse -   # a scraper printing the listing's innerText
 
 ${EXIT_BATCH}
 

@@ -38,12 +38,18 @@ let consumer: string;
 /** A project on zod 3.25, which keeps zod 3 as `zod` and ships zod 4 as `zod/v4`. */
 let zod3Consumer: string;
 let packedFiles: string[];
+let unpackedSize: number;
+let installLog: string;
 
 /** Runs a command, resolving to its output; rejects with the command's stderr on failure. */
 async function sh(file: string, args: readonly string[], cwd: string): Promise<string> {
+  return (await shBoth(file, args, cwd)).stdout;
+}
+
+/** Runs a command, resolving to its stdout and stderr; rejects with the command's stderr on failure. */
+async function shBoth(file: string, args: readonly string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
   try {
-    const { stdout } = await run(file, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: "true" } });
-    return stdout;
+    return await run(file, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: "true" } });
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
     throw new Error(`${file} ${args.join(" ")} failed in ${cwd}:\n${stderr ?? message}`);
@@ -72,32 +78,36 @@ beforeAll(async () => {
   }
   symlinkSync(join(ROOT, "node_modules"), join(source, "node_modules"), "dir");
 
-  // The `prepare` script (the build), as `npm pack` and `npm publish` run it; run apart so
+  // The `prepack` script (the build), as `npm pack` and `npm publish` run it; run apart so
   // that its output does not mix with the JSON report of `npm pack`.
-  await sh("npm", ["run", "prepare"], source);
+  await sh("npm", ["run", "prepack"], source);
   const packed = JSON.parse(
     await sh("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", scratch], source),
-  ) as readonly { filename: string; files: readonly { path: string }[] }[];
+  ) as readonly { filename: string; unpackedSize: number; files: readonly { path: string }[] }[];
   const [tarball] = packed;
   if (tarball === undefined) throw new Error("npm pack reported no tarball");
   packedFiles = tarball.files.map((file) => file.path).sort();
+  unpackedSize = tarball.unpackedSize;
 
   // zod is a peer dependency: each consumer installs the tarball beside the zod it chose.
+  const logs: string[] = [];
   const install = async (name: string, zod: string): Promise<string> => {
     const folder = join(scratch, name);
     mkdirSync(folder);
     writeFileSync(join(folder, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true }));
-    await sh(
+    const installed = await shBoth(
       "npm",
       ["install", "--prefer-offline", "--no-audit", "--no-fund", join(scratch, tarball.filename), `zod@${zod}`],
       folder,
     );
+    logs.push(installed.stdout + installed.stderr);
     return folder;
   };
   [consumer, zod3Consumer] = await Promise.all([
     install("consumer", ZOD_VERSIONS[0]),
     install("zod3", ZOD_VERSIONS[1]),
   ]);
+  installLog = logs.join("\n");
 });
 
 afterAll(() => {
@@ -114,6 +124,17 @@ describe("the tarball", () => {
       (path) => !path.startsWith("dist/") && !["package.json", "README.md", "LICENSE"].includes(path),
     );
     expect(extra).toEqual([]);
+  });
+
+  test("unpacks to at most 800 KB and ships no source maps, which would carry the bundled zod and date-fns", () => {
+    expect(unpackedSize).toBeLessThanOrEqual(800 * 1024);
+    expect(packedFiles.filter((path) => path.endsWith(".map"))).toEqual([]);
+  });
+
+  test("installs without a script of its own to run or approve", () => {
+    const scripts = Object.keys((manifest as { scripts?: Record<string, string> }).scripts ?? {});
+    expect(scripts.filter((name) => ["preinstall", "install", "postinstall", "prepare"].includes(name))).toEqual([]);
+    expect(installLog).not.toMatch(/install-scripts|film-listing@[^\n]*\(prepare/);
   });
 });
 
