@@ -175,6 +175,20 @@ export type ListingIssue =
   | { [C in ListingWarningCode]: ListingWarningIssue<C> }[ListingWarningCode];
 
 /**
+ * An issue `inspectListing` can find: any {@link ListingIssue} but one of
+ * code `E_UNREPRESENTABLE`, which only `formatListing` raises.
+ *
+ * @example
+ * ```ts
+ * const issues: readonly ListingParseIssue[] = inspectListing("The Red Shoes\n7.5\n1948").issues;
+ * issues.map((issue) => issue.code); // ["E_INVALID"]
+ * ```
+ *
+ * @group Errors
+ */
+export type ListingParseIssue = Exclude<ListingIssue, { readonly code: "E_UNREPRESENTABLE" }>;
+
+/**
  * An issue of severity `"error"`, one member per code: it narrows on `code`
  * with `===`, `!==` or `switch`, as {@link ListingError} does.
  *

@@ -21,6 +21,7 @@ export {
   type ListingIssueCode,
   type ListingParseError,
   type ListingParseErrorCode,
+  type ListingParseIssue,
   type ListingSyntaxError,
   type ListingSyntaxErrorCode,
   type ListingSyntaxErrorDetails,

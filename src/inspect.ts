@@ -3,7 +3,7 @@
  * value was read, from the same reading as `parseListing`.
  */
 
-import { issueOf, type ListingErrorIssue, type ListingIssue, type Position } from "./errors";
+import { issueOf, type ListingErrorIssue, type ListingParseIssue, type ListingSyntaxIssue, type Position } from "./errors";
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
 import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
 import { cleanText } from "./lines";
@@ -48,7 +48,7 @@ export interface ListingInspection {
   /** Every value that could be read; a value with an error is `null` or left out of its list. */
   readonly film: PartialFilm;
   /** Every problem, errors and warnings, in text order. */
-  readonly issues: readonly ListingIssue[];
+  readonly issues: readonly ListingParseIssue[];
   /** Where every value of `film` was read, in text order. */
   readonly spans: readonly FieldSpan[];
 }
@@ -161,7 +161,7 @@ export function failureOf(value: unknown, setup: ReadingSetup, done: ReadText | 
 }
 
 /** The issue of a text that is not a string. */
-function notText(text: unknown): ListingErrorIssue {
+function notText(text: unknown): ListingSyntaxIssue<"E_NOT_TEXT"> {
   const found = describe(text);
   return issueOf({
     code: "E_NOT_TEXT",
@@ -171,7 +171,7 @@ function notText(text: unknown): ListingErrorIssue {
     offset: 0,
     expected: ["a string"],
     found,
-  });
+  }) as ListingSyntaxIssue<"E_NOT_TEXT">;
 }
 
 /** A record with every value missing: for text that holds no listing. */
@@ -252,7 +252,7 @@ function syntaxIssue(problem: SyntaxProblem, clean: string, inputEnd: number): R
 }
 
 /** An issue's clean offsets as positions in the original input. */
-function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingIssue {
+function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingParseIssue {
   let start: Position;
   let end: Position;
   // At the end, as E_EMPTY always is: after the last non-blank line, or at
@@ -281,7 +281,7 @@ function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingIss
   if (issue.path !== undefined) placed.path = issue.path;
   if (issue.expected !== undefined) placed.expected = issue.expected;
   if (issue.found !== undefined) placed.found = issue.found;
-  return placed as unknown as ListingIssue;
+  return placed as unknown as ListingParseIssue;
 }
 
 const FOUND_LENGTH = 60;
