@@ -14,8 +14,11 @@ import schema from "./film.schema.json";
  * TypeScript can check the JSON this library writes. The same schema ships
  * as the file `film-listing/schema.json`.
  *
- * Like `FilmSchema`, it bounds the release year below only: the upper bound
- * depends on the reference date of a parse.
+ * It accepts and refuses the same values as `FilmSchema`: every key of the
+ * record is required, other keys are allowed (`FilmSchema` drops them), so
+ * that a record file can begin with a `$schema` key that points at this
+ * schema. Like `FilmSchema`, it bounds the release year below only: the
+ * upper bound depends on the reference date of a parse.
  *
  * @example
  * ```ts
@@ -34,8 +37,9 @@ export const filmJsonSchema: z.core.JSONSchema.JSONSchema = schema as z.core.JSO
 export function makeFilmJsonSchema(): z.core.JSONSchema.JSONSchema {
   return z.toJSONSchema(FilmSchema, {
     target: "draft-2020-12",
-    // The schema describes the records `parseListing` returns.
-    io: "output",
+    // What FilmSchema accepts: other keys are allowed, as FilmSchema drops them, so
+    // that a record file may begin with `$schema` and both agree on every value.
+    io: "input",
     unrepresentable: "throw",
   });
 }

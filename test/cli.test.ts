@@ -1,7 +1,7 @@
 import { execFileSync, type StdioOptions, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -87,6 +87,12 @@ function runCli(args: readonly string[], input: string | Buffer | RunOptions = "
 
 const fixture = (name: string) => readFile(join(FIXTURES, name), "utf8");
 
+/** The fixture record `name` as `--out-dir` writes it into `folder`: a `$schema` key first, pointing at dist/schema.json. */
+async function written(folder: string, name: string): Promise<string> {
+  const $schema = relative(folder, join(ROOT, "dist", "schema.json"));
+  return `${JSON.stringify({ $schema, ...JSON.parse(await fixture(name)) }, null, 2)}\n`;
+}
+
 /** A fresh folder under the work folder, holding the given files. */
 async function folderWith(name: string, files: Record<string, string>): Promise<string> {
   const folder = join(work, name);
@@ -99,7 +105,7 @@ async function folderWith(name: string, files: Record<string, string>): Promise<
 }
 
 const SUMMARY =
-  /^film-listing: (\d+) parsed, (?:(\d+) expected errors?, )?(\d+) failed(?:, (\d+) drifted)? in \d+\.\d\ds$/;
+  /^film-listing: (\d+) parsed, (?:(\d+) expected errors?, )?(\d+) failed(?:, (\d+) drifted)?(?:, (\d+) updated)? in \d+\.\d\ds$/;
 
 /** The listing fixtures, `fixtures/*.txt`. */
 async function listingTexts(): Promise<string[]> {
@@ -111,10 +117,12 @@ function summaryOf(stderr: string) {
   const last = stderr.trimEnd().split("\n").at(-1) ?? "";
   const match = SUMMARY.exec(last);
   if (match === null) throw new Error(`no summary line at the end of stderr:\n${stderr}`);
-  const [, parsed, expectedErrors, failed, drifted] = match.map((group) =>
+  const [, parsed, expectedErrors, failed, drifted, updated] = match.map((group) =>
     group === undefined ? undefined : Number(group),
   );
-  return { parsed, expectedErrors, failed, drifted };
+  return updated === undefined
+    ? { parsed, expectedErrors, failed, drifted }
+    : { parsed, expectedErrors, failed, updated };
 }
 
 describe.concurrent("film-listing parse", { timeout: SPAWN_TIMEOUT }, () => {
@@ -205,8 +213,8 @@ describe.concurrent("film-listing parse", { timeout: SPAWN_TIMEOUT }, () => {
     const run = await runCli([folder, join(folder, "missing.txt"), "--out-dir", out]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(await readFile(join(out, "a-good.json"), "utf8")).toBe(await fixture("the-red-shoes.json"));
-    expect(await readFile(join(out, "c-good.json"), "utf8")).toBe(await fixture("nosferatu-no-runtime.json"));
+    expect(await readFile(join(out, "a-good.json"), "utf8")).toBe(await written(out, "the-red-shoes.json"));
+    expect(await readFile(join(out, "c-good.json"), "utf8")).toBe(await written(out, "nosferatu-no-runtime.json"));
     expect((await readdir(out)).sort()).toEqual(["a-good.json", "c-good.json"]);
     const lines = run.stderr.split("\n");
     expect(lines.slice(0, 5)).toEqual([
@@ -254,7 +262,7 @@ describe.concurrent("film-listing parse --check", { timeout: SPAWN_TIMEOUT }, ()
     expect(run.status).toBe(0);
   });
 
-  test("reports each drifted field with its committed and its new value, and writes nothing", async () => {
+  test("reports the first drifted field as a JSON path at its line, both values, how many more differ, and writes nothing", async () => {
     const committed = JSON.parse(await fixture("the-red-shoes.json"));
     const stale = `${JSON.stringify({ ...committed, rating: 4.4, badges: [] }, null, 2)}\n`;
     const folder = await folderWith("drift", {
@@ -266,9 +274,9 @@ describe.concurrent("film-listing parse --check", { timeout: SPAWN_TIMEOUT }, ()
     const run = await runCli(["parse", folder, "--check"]);
     expect(run.stdout).toBe(
       [
-        `${join(folder, "the-red-shoes.txt")}: drifted from ${join(folder, "the-red-shoes.json")}`,
-        "  rating: 4.4 → 4.3",
-        '  badges: [] → ["AD"]',
+        `${join(folder, "the-red-shoes.txt")}: drifted from ${join(folder, "the-red-shoes.json")}:3`,
+        "  $.rating: 4.4 → 4.3",
+        "  and 1 more difference",
         "",
       ].join("\n"),
     );
@@ -297,10 +305,10 @@ describe.concurrent("film-listing parse --check", { timeout: SPAWN_TIMEOUT }, ()
     const run = await runCli([folder, "--check"]);
     expect(run.stdout).toBe(
       [
-        `${join(folder, "bad-rating.txt")}: drifted from ${join(folder, "bad-rating.json")}`,
-        "  error.line: 3 → 2",
+        `${join(folder, "bad-rating.txt")}: drifted from ${join(folder, "bad-rating.json")}:1`,
+        "  $.error.line: 3 → 2",
         `${join(folder, "lonely.txt")}: drifted from ${join(folder, "lonely.json")}`,
-        `  ${join(folder, "lonely.json")}: no such file or folder → a film record`,
+        "  no such file or folder → a film record",
         "",
       ].join("\n"),
     );
@@ -326,13 +334,160 @@ describe.concurrent("film-listing parse --check, failures", { timeout: SPAWN_TIM
     ]);
     expect(run.stdout).toBe(
       [
-        `${join(folder, "now-good.txt")}: drifted from ${join(folder, "now-good.json")}`,
-        "  error: E_INVALID at 2:1 → a film record",
+        `${join(folder, "now-good.txt")}: drifted from ${join(folder, "now-good.json")}:1`,
+        "  $.error: error E_INVALID at 2:1 → a film record",
         "",
       ].join("\n"),
     );
     expect(summaryOf(run.stderr)).toEqual({ parsed: 0, expectedErrors: 0, failed: 1, drifted: 1 });
     expect(run.status).toBe(1);
+  });
+});
+
+describe.concurrent("film-listing parse --out-dir with --update and --check", { timeout: SPAWN_TIMEOUT }, () => {
+  /** A folder of scraped texts: two that parse, one below a sub-folder, and one that fails. */
+  const scraped = async (name: string) =>
+    folderWith(name, {
+      "scraped/sherlock-jr.txt": await fixture("sherlock-jr-45m-rating-4-35.txt"),
+      "scraped/2024/nosferatu.txt": await fixture("nosferatu-no-runtime.txt"),
+      "scraped/casablanca.txt": "Casablanca\n7.5\n(12K)\n1942\n",
+    });
+
+  test("--update writes each record with a $schema and each failure as an expected error; --check then passes", async () => {
+    const folder = await scraped("update-new");
+    const [texts, json] = [join(folder, "scraped"), join(folder, "json")];
+    const update = await runCli(["parse", texts, "--out-dir", json, "--update"]);
+    expect(update.stdout).toBe(
+      [join(json, "2024", "nosferatu.json"), join(json, "casablanca.json"), join(json, "sherlock-jr.json")]
+        .map((file) => `wrote ${file}\n`)
+        .join(""),
+    );
+    expect(summaryOf(update.stderr)).toEqual({ parsed: 2, expectedErrors: 1, failed: 0, updated: 3 });
+    expect(update.status).toBe(0);
+
+    const record = await readFile(join(json, "sherlock-jr.json"), "utf8");
+    const $schema = relative(json, join(ROOT, "dist", "schema.json"));
+    expect(record).toBe(
+      `${JSON.stringify({ $schema, ...JSON.parse(await fixture("sherlock-jr-45m-rating-4-35.json")) }, null, 2)}\n`,
+    );
+    expect(JSON.parse(await readFile(join(json, "2024", "nosferatu.json"), "utf8")).$schema).toBe(`../${$schema}`);
+    expect(JSON.parse(await readFile(join(json, "casablanca.json"), "utf8"))).toEqual({
+      error: { code: "E_INVALID", line: 2, column: 1 },
+    });
+
+    const check = await runCli(["parse", texts, "--out-dir", json, "--check"]);
+    expect(check.stdout).toBe("");
+    expect(summaryOf(check.stderr)).toEqual({ parsed: 2, expectedErrors: 1, failed: 0, drifted: 0 });
+    expect(check.status).toBe(0);
+    const again = await runCli(["parse", texts, "--out-dir", json, "--update"]);
+    expect(again.stdout).toBe("");
+    expect(summaryOf(again.stderr)).toEqual({ parsed: 2, expectedErrors: 1, failed: 0, updated: 0 });
+  });
+
+  test("--out-dir alone writes a $schema too, and --schema-url sets it", async () => {
+    const folder = await scraped("schema-url");
+    const run = await runCli([
+      join(folder, "scraped", "sherlock-jr.txt"),
+      "--out-dir",
+      join(folder, "json"),
+      "--schema-url",
+      "https://example.com/film.schema.json",
+    ]);
+    expect(run.status).toBe(0);
+    const record = JSON.parse(await readFile(join(folder, "json", "sherlock-jr.json"), "utf8"));
+    expect(Object.keys(record)[0]).toBe("$schema");
+    expect(record.$schema).toBe("https://example.com/film.schema.json");
+  });
+
+  test("compares by value: other layout, key order, CRLF, a BOM, no final newline and no $schema are no drift", async () => {
+    const folder = await scraped("by-value");
+    const film = JSON.parse(await fixture("sherlock-jr-45m-rating-4-35.json"));
+    const reordered = Object.fromEntries(Object.entries(film).reverse());
+    await writeFile(
+      join(folder, "scraped", "sherlock-jr.json"),
+      `\uFEFF${JSON.stringify(reordered, null, "\t").replaceAll("\n", "\r\n")}`,
+    );
+    const run = await runCli([join(folder, "scraped", "sherlock-jr.txt"), "--check"]);
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  test("names the first changed value of a fixture by JSON path, file and line, with both values short and escaped", async () => {
+    const folder = await scraped("first-change");
+    const film = JSON.parse(await fixture("sherlock-jr-45m-rating-4-35.json"));
+    const committed = join(folder, "scraped", "sherlock-jr.json");
+    // As Prettier lays it out: short arrays on one line.
+    const text = JSON.stringify(
+      { ...film, synopsis: `${film.synopsis} \u001b[2J`, reviews: [{ text: "Changed." }] },
+      null,
+      2,
+    ).replace(/\[\n\s+("[^"\n]*")\n\s+\]/g, "[$1]");
+    await writeFile(committed, text);
+    const synopsisLine = text.split("\n").findIndex((line) => line.includes('"synopsis"')) + 1;
+    const run = await runCli([join(folder, "scraped", "sherlock-jr.txt"), "--check"]);
+    expect(run.stdout).toBe(
+      [
+        `${join(folder, "scraped", "sherlock-jr.txt")}: drifted from ${committed}:${synopsisLine}`,
+        '  $.synopsis: "A cinema projectionist who dreams of being a great detecti… → "A cinema projectionist who dreams of being a great detecti…',
+        "  and 1 more difference",
+        "",
+      ].join("\n"),
+    );
+    const github = await runCli([join(folder, "scraped", "sherlock-jr.txt"), "--check", "--reporter", "github", "-q"]);
+    expect(github.stderr).toMatch(new RegExp(`^::error file=${committed},line=${synopsisLine},title=drift::`));
+
+    await writeFile(committed, text.replace(/ \\u001b\[2J/, ""));
+    const review = await runCli([join(folder, "scraped", "sherlock-jr.txt"), "--check"]);
+    const reviewLine = text.split("\n").findIndex((line) => line.includes('"Changed."')) + 1;
+    expect(review.stdout).toBe(
+      [
+        `${join(folder, "scraped", "sherlock-jr.txt")}: drifted from ${committed}:${reviewLine}`,
+        '  $.reviews[0].text: "Changed." → "The stunt on the motorbike still makes me gasp.  Every   t…',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("shows control characters of a drifted value escaped", async () => {
+    const folder = await scraped("escaped-drift");
+    const film = JSON.parse(await fixture("sherlock-jr-45m-rating-4-35.json"));
+    await writeFile(
+      join(folder, "scraped", "sherlock-jr.json"),
+      JSON.stringify({ ...film, title: "Sherlock\u001b[2J" }),
+    );
+    const run = await runCli([join(folder, "scraped", "sherlock-jr.txt"), "--check"]);
+    expect(run.stdout.split("\n")[1]).toBe('  $.title: "Sherlock\\u001b[2J" → "Sherlock Jr."');
+  });
+
+  test("--update rewrites what differs and says what changed; a record whose text now fails is a failure, kept", async () => {
+    const folder = await scraped("update-changes");
+    const [texts, json] = [join(folder, "scraped"), join(folder, "json")];
+    expect((await runCli([texts, "--out-dir", json, "--update"])).status).toBe(0);
+    const file = join(json, "sherlock-jr.json");
+    const written = JSON.parse(await readFile(file, "utf8"));
+    await writeFile(file, JSON.stringify({ ...written, rating: 4.3, cast: [] }, null, 2));
+    await writeFile(join(texts, "2024", "nosferatu.txt"), "Nosferatu\n9.9\n1922\n");
+    const nosferatu = await readFile(join(json, "2024", "nosferatu.json"), "utf8");
+
+    const run = await runCli([texts, "--out-dir", json, "--update"]);
+    expect(run.stdout).toBe(`updated ${file}: $.rating: 4.3 → 4.35, and 3 more differences\n`);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `${join(texts, "2024", "nosferatu.txt")}:2:1: E_INVALID rating 9.9 is outside 0–5`,
+    );
+    expect(summaryOf(run.stderr)).toEqual({ parsed: 1, expectedErrors: 1, failed: 1, updated: 1 });
+    expect(run.status).toBe(1);
+    expect(await readFile(file, "utf8")).toBe(`${JSON.stringify(written, null, 2)}\n`);
+    expect(await readFile(join(json, "2024", "nosferatu.json"), "utf8")).toBe(nosferatu);
+  });
+
+  test("inspect --update writes inspections beside the texts, and inspect --check compares them", async () => {
+    const folder = await folderWith("inspect-update", { "a.txt": TWO_ERRORS });
+    const update = await runCli(["inspect", folder, "--update"]);
+    expect(update.stdout).toBe(`wrote ${join(folder, "a.json")}\n`);
+    expect(update.status).toBe(0);
+    const inspection = JSON.parse(await readFile(join(folder, "a.json"), "utf8"));
+    expect(Object.keys(inspection)).toEqual(["film", "issues"]);
+    expect((await runCli(["inspect", folder, "--check"])).status).toBe(0);
   });
 });
 
@@ -431,9 +586,29 @@ describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
   test.each([
     [["--frobnicate"], "unknown option --frobnicate", "parse"],
     [["-x", "a.txt"], "unknown option -x", "parse"],
-    [["fixtures", "--check", "--out-dir", "out"], "--check writes nothing, so it takes no --out-dir", "parse"],
+    [["fixtures", "--check", "--update"], "--check proves the JSON current, --update rewrites it: choose one", "parse"],
+    [["fixtures", "--update", "--ndjson"], "--update compares with JSON files, so it takes no --ndjson", "parse"],
+    [
+      ["fixtures", "--schema-url", "s.json"],
+      "--schema-url sets the $schema of written records: give --out-dir or --update",
+      "parse",
+    ],
+    [
+      ["fixtures", "--out-dir", "o", "--schema-url", "s.json", "--schema-org"],
+      "--schema-url sets the $schema of records; JSON-LD has none",
+      "parse",
+    ],
+    [
+      ["inspect", "fixtures", "--update", "--schema-url", "s.json"],
+      "--schema-url applies to parse, not to inspect",
+      "inspect",
+    ],
     [["fixtures", "--ndjson", "--out-dir", "out"], "--ndjson prints, --out-dir writes files: choose one", "parse"],
-    [["-", "--check"], "--check compares x.txt with x.json beside it; standard input has no such file", "parse"],
+    [
+      ["-", "--check"],
+      "--check without --out-dir compares x.txt with x.json beside it; standard input has no such file",
+      "parse",
+    ],
     [["-", "-"], "standard input (-) can be read once", "parse"],
     [["--out-dir"], "--out-dir needs a value", "parse"],
     [["a.txt", "--out-dir", "--check"], "--out-dir needs a value", "parse"],
@@ -610,9 +785,9 @@ describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
     });
     const run = await runCli([folder, "--check"]);
     expect(run.stdout.split("\n").slice(0, 3)).toEqual([
-      `${join(folder, "a.txt")}: drifted from ${join(folder, "a.json")}`,
-      '  title: a value nested too deeply to show → "The Red Shoes"',
-      "  rating: absent → 4.3",
+      `${join(folder, "a.txt")}: drifted from ${join(folder, "a.json")}:1`,
+      '  $.title: a value nested too deeply to show → "The Red Shoes"',
+      "  and 12 more differences",
     ]);
     expect(run.stderr).not.toMatch(/RangeError|Maximum call stack/);
     expect(summaryOf(run.stderr)).toEqual({ parsed: 1, expectedErrors: 0, failed: 0, drifted: 1 });
@@ -640,7 +815,7 @@ describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
     });
     const out = join(folder, "out");
     const run = await runCli([folder, "--out-dir", out], { stderr: openSync("/dev/full", "w") });
-    expect(await readFile(join(out, "a.json"), "utf8")).toBe(await fixture("the-red-shoes.json"));
+    expect(await readFile(join(out, "a.json"), "utf8")).toBe(await written(out, "the-red-shoes.json"));
     expect(run.stdout).toBe("");
     expect(run.status).toBe(1);
   });
@@ -901,7 +1076,7 @@ describe.concurrent("every issue", { timeout: SPAWN_TIMEOUT }, () => {
     );
     const drifted = await runCli(["inspect", folder, "--check"]);
     expect(drifted.stdout).toBe(
-      `${join(folder, "b.txt")}: drifted from ${join(folder, "b.json")}\n  film.rating: 4.4 → 4.3\n`,
+      `${join(folder, "b.txt")}: drifted from ${join(folder, "b.json")}:4\n  $.film.rating: 4.4 → 4.3\n`,
     );
     expect(drifted.status).toBe(1);
   });
@@ -930,7 +1105,7 @@ describe.concurrent("--reporter github", { timeout: SPAWN_TIMEOUT }, () => {
     );
   });
 
-  test("prints drift as an error at the text file, each field on a line of its message", async () => {
+  test("prints drift as an error at the committed file and the line of the first drifted field", async () => {
     const committed = JSON.parse(await fixture("the-red-shoes.json"));
     const folder = await folderWith("github-drift", {
       "x.txt": await fixture("the-red-shoes.txt"),
@@ -939,7 +1114,7 @@ describe.concurrent("--reporter github", { timeout: SPAWN_TIMEOUT }, () => {
     const run = await runCli([folder, "--check", "--reporter", "github", "--quiet"]);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      `::error file=${join(folder, "x.txt")},title=drift::drifted from ${join(folder, "x.json")}%0Arating: 4.4 → 4.3\n`,
+      `::error file=${join(folder, "x.json")},line=3,title=drift::${join(folder, "x.txt")} drifted: $.rating: 4.4 → 4.3\n`,
     );
     expect(run.status).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { type Film, type FormatOptions, formatListing, ListingError, parseListing } from "../src/index";
+import { type Film, FilmSchema, type FormatOptions, formatListing, ListingError, parseListing } from "../src/index";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const referenceDate = new Date("2026-11-25T00:00:00Z");
@@ -10,7 +10,8 @@ const options = { referenceDate };
 const fixtureRecords = readdirSync(FIXTURES)
   .filter((name) => name.endsWith(".json"))
   .sort()
-  .map((name) => [name, JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as Film] as const);
+  // FilmSchema drops the `$schema` key a fixture may begin with.
+  .map((name) => [name, FilmSchema.parse(JSON.parse(readFileSync(join(FIXTURES, name), "utf8")))] as const);
 
 const minimal: Film = {
   title: "Roundhay Garden Scene",

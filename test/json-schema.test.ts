@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { type Film, FilmSchema, filmJsonSchema } from "../src/index";
 import { makeFilmJsonSchema } from "../src/json-schema";
+import { RUNS, TIMEOUT } from "./properties/arbitraries";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const records = readdirSync(FIXTURES)
@@ -22,16 +24,16 @@ describe("filmJsonSchema", () => {
     );
   });
 
-  test("is a draft 2020-12 schema requiring every key of the record", () => {
+  test("is a draft 2020-12 schema requiring every key of the record, and allowing others", () => {
     expect(filmJsonSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(filmJsonSchema.required).toEqual(Object.keys(FilmSchema.shape));
-    expect(filmJsonSchema.additionalProperties).toBe(false);
+    expect(filmJsonSchema).not.toHaveProperty("additionalProperties");
   });
 
-  test("refuses an unknown key, which FilmSchema would strip from its output", () => {
-    const record = { ...redShoes, director: "Michael Powell" };
-    expect(validate(record)).toBe(false);
-    expect(FilmSchema.parse(record)).toEqual(redShoes);
+  test("accepts a record file that begins with a $schema key, as FilmSchema does (which drops it)", () => {
+    const record = { $schema: "../node_modules/film-listing/dist/schema.json", ...redShoes };
+    expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    expect(FilmSchema.parse(record)).toStrictEqual(redShoes);
   });
 
   test.each(records)("accepts the record of fixtures/%s", (_, film) => {
@@ -57,4 +59,45 @@ describe("filmJsonSchema", () => {
     expect(validate(record)).toBe(false);
     expect(FilmSchema.safeParse(record).success).toBe(false);
   });
+});
+
+/** JSON values a field could be given: right and wrong types, and numbers and strings at every bound. */
+const fieldValue = fc.oneof(
+  fc.constantFrom(null, true, "", " ", "4.3", "Drama", 0, -0, 5, 5.01, -1, 0.5, 1869, 1870, 2 ** 53, 2 ** 53 - 1),
+  fc.integer({ min: -5, max: 3000 }),
+  fc.double({ noDefaultInfinity: true, noNaN: true }),
+  fc.string({ maxLength: 3 }),
+  fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom(0, null)), { maxLength: 3 }),
+  fc.array(fc.record({ text: fc.oneof(fc.string({ maxLength: 3 }), fc.constant(1)) }), { maxLength: 2 }),
+  fc.dictionary(fc.constantFrom("text", "body"), fc.string({ maxLength: 3 }), { maxKeys: 2 }),
+);
+
+/** A record with some fields changed, removed or added: mostly near the border of valid. */
+const nearRecord = fc
+  .record({
+    changes: fc.dictionary(fc.constantFrom(...Object.keys(FilmSchema.shape)), fieldValue, { maxKeys: 2 }),
+    removed: fc.subarray(Object.keys(FilmSchema.shape), { maxLength: 1 }),
+    extra: fc.dictionary(fc.constantFrom("$schema", "director", "id", "__proto__x"), fc.jsonValue({ maxDepth: 1 }), {
+      maxKeys: 2,
+    }),
+  })
+  .map(({ changes, removed, extra }) => {
+    const record: Record<string, unknown> = { ...extra, ...redShoes, ...changes };
+    for (const key of removed) delete record[key];
+    return record;
+  });
+
+describe("filmJsonSchema and FilmSchema", () => {
+  test(
+    "accept and refuse the same JSON values",
+    () => {
+      fc.assert(
+        fc.property(fc.oneof({ weight: 4, arbitrary: nearRecord }, fc.jsonValue({ maxDepth: 2 })), (value) => {
+          expect(validate(value)).toBe(FilmSchema.safeParse(value).success);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -17,6 +17,8 @@ const OPTIONS = {
   "out-dir": { type: "string" },
   ndjson: { type: "boolean" },
   check: { type: "boolean" },
+  update: { type: "boolean" },
+  "schema-url": { type: "string" },
   spans: { type: "boolean" },
   "schema-org": { type: "boolean" },
   "reference-date": { type: "string" },
@@ -36,11 +38,11 @@ export type OptionName = keyof typeof OPTIONS;
 const COMMON = ["color", "no-color", "help", "version"] as const satisfies readonly OptionName[];
 
 /** Options of the two batch commands. */
-const BATCH = ["out-dir", "ndjson", "check", "reference-date", "max-size", "reporter", "quiet"] as const;
+const BATCH = ["out-dir", "ndjson", "check", "update", "reference-date", "max-size", "reporter", "quiet"] as const;
 
 /** The options each command takes. */
 export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
-  parse: [...BATCH, "schema-org", ...COMMON],
+  parse: [...BATCH, "schema-org", "schema-url", ...COMMON],
   inspect: [...BATCH, "spans", ...COMMON],
   format: ["max-size", ...COMMON],
   schema: COMMON,

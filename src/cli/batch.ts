@@ -10,7 +10,14 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { dirname, extname, join, parse as parsePath } from "node:path";
 import type { Readable } from "node:stream";
 import { jsonVisible, visible } from "../visible";
-import { type Actual, checkAgainstCommitted, type Drift } from "./check";
+import {
+  type Actual,
+  checkAgainstCommitted,
+  type Drift,
+  errorExpectationOf,
+  expectedPathFor,
+  recordJson,
+} from "./check";
 import { decodeText } from "./decode";
 import { describeFsError, type Input, type Read, readRegularFile, readStream } from "./inputs";
 import { count, Progress } from "./progress";
@@ -35,8 +42,10 @@ export type Output =
   | { readonly kind: "ndjson" }
   /** A `<name>.json` file per input, in `dir`. */
   | { readonly kind: "files"; readonly dir: string }
-  /** Nothing written: each input is compared with the JSON beside it. */
-  | { readonly kind: "check" };
+  /** Nothing written: each input is compared with its JSON, `dir/<name>.json` or beside it. */
+  | { readonly kind: "check"; readonly dir: string | undefined }
+  /** Each input is compared with its JSON, `dir/<name>.json` or beside it, and the JSON written where it differs. */
+  | { readonly kind: "update"; readonly dir: string | undefined };
 
 /** What the command's library call made of one text. */
 export interface Processed {
@@ -65,6 +74,8 @@ export interface BatchOptions {
   readonly quiet: boolean;
   /** Print the summary line at the end (batches, not a single pretty result). */
   readonly summary: boolean;
+  /** The `$schema` of a record written to a file, given the file's path; none for values that are no record. */
+  readonly schemaRef?: ((file: string) => string | undefined) | undefined;
 }
 
 /** The counts of a batch, as its summary line gives them. */
@@ -78,6 +89,8 @@ export interface BatchCounts {
   drifted: number;
   /** `--check` of `parse`: inputs that failed with the code and position their JSON expects. */
   expectedErrors: number;
+  /** `--update`: JSON files written, among the inputs counted above. */
+  updated: number;
 }
 
 /**
@@ -96,7 +109,7 @@ export interface BatchCounts {
 export async function runBatch(inputs: readonly Input[], options: BatchOptions, streams: Streams): Promise<number> {
   const { stdout, stderr } = streams;
   const { output, reporter } = options;
-  const counts: BatchCounts = { done: 0, failed: 0, withErrors: 0, drifted: 0, expectedErrors: 0 };
+  const counts: BatchCounts = { done: 0, failed: 0, withErrors: 0, drifted: 0, expectedErrors: 0, updated: 0 };
   const started = performance.now();
   const progress = new Progress(stderr.stream, inputs.length, !options.quiet, undefined, stderr.palette.dim);
   const writtenTo = new Map<string, string>();
@@ -120,11 +133,12 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     );
   };
 
-  if (output.kind === "files") {
+  const outDir = output.kind === "files" || output.kind === "update" ? output.dir : undefined;
+  if (outDir !== undefined) {
     try {
-      makeFolder(output.dir, madeFolders);
+      makeFolder(outDir, madeFolders);
     } catch (error) {
-      await stderr.write(`film-listing: cannot write to --out-dir ${visible(output.dir)}: ${describeFsError(error)}\n`);
+      await stderr.write(`film-listing: cannot write to --out-dir ${visible(outDir)}: ${describeFsError(error)}\n`);
       return 1;
     }
   }
@@ -189,9 +203,10 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     const processed = options.process(text);
     await breathe?.();
 
-    if (output.kind === "check") {
+    if (output.kind === "check" || output.kind === "update") {
       const noun = options.command === "parse" ? "a film record" : "an inspection";
-      const outcome = checkAgainstCommitted(input.path, processed.actual, noun);
+      const expectedPath = output.dir === undefined ? expectedPathFor(input.path) : outputPathFor(output.dir, input);
+      const outcome = checkAgainstCommitted(expectedPath, processed.actual, noun);
       switch (outcome.kind) {
         case "matched":
           counts.done++;
@@ -199,13 +214,32 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
         case "expected-error":
           counts.expectedErrors++;
           return;
-        case "drifted":
-          counts.drifted++;
-          if (reporter === "github") return toStderr(githubDrift(input.path, outcome.expectedPath, outcome.drifts));
-          return toStdout(driftReport(input.path, outcome.expectedPath, outcome.drifts, stdout));
         case "failed":
           counts.failed++;
           return reportIssues(input.path, processed.issues, text);
+        case "drifted": {
+          const { drift } = outcome;
+          if (output.kind === "check") {
+            counts.drifted++;
+            if (reporter === "github") {
+              const file = outcome.committed ? expectedPath : input.path;
+              return toStderr(githubDrift(input.path, file, drift));
+            }
+            return toStdout(driftReport(input.path, expectedPath, drift, stdout));
+          }
+          const { actual } = processed;
+          const value =
+            actual.kind === "value" ? withSchema(actual.value, expectedPath) : errorExpectationOf(actual.error);
+          try {
+            writeAtomically(expectedPath, recordJson(value), madeFolders);
+          } catch (error) {
+            return fail(input.path, `cannot write ${expectedPath}: ${describeFsError(error)}`);
+          }
+          if (actual.kind === "value") counts.done++;
+          else counts.expectedErrors++;
+          counts.updated++;
+          return toStdout(updateReport(expectedPath, outcome.committed, drift, stdout));
+        }
       }
     }
 
@@ -243,7 +277,7 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
           await fail(input.path, `${target} was already written for ${earlier}`);
           return false;
         }
-        const text = await render(processed.value, true);
+        const text = await render(withSchema(processed.value, target), true);
         try {
           writeAtomically(target, text, madeFolders);
         } catch (error) {
@@ -254,8 +288,15 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
         return true;
       }
       case "check":
+      case "update":
         return true;
     }
+  }
+
+  /** A record to be written to `file`, with its `$schema` first when the command gives one. */
+  function withSchema(value: unknown, file: string): unknown {
+    const ref = options.schemaRef?.(file);
+    return ref === undefined ? value : { $schema: ref, ...(value as object) };
   }
 
   async function reportIssues(path: string, issues: readonly IssueLike[], text: string): Promise<void> {
@@ -267,7 +308,7 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
 
 /** The summary line, saying only what applies to the command and its options. */
 function summary(options: BatchOptions, counts: BatchCounts, palette: Stream["palette"]): string {
-  const check = options.output.kind === "check";
+  const check = options.output.kind === "check" || options.output.kind === "update";
   const red = (text: string, value: number) => (value > 0 ? palette.error(text) : text);
   const parts =
     options.command === "parse"
@@ -279,21 +320,45 @@ function summary(options: BatchOptions, counts: BatchCounts, palette: Stream["pa
   if (!check && options.command === "inspect")
     parts.push(red(`${count(counts.withErrors)} with errors`, counts.withErrors));
   parts.push(red(`${count(counts.failed)} failed`, counts.failed));
-  if (check) parts.push(red(`${count(counts.drifted)} drifted`, counts.drifted));
+  if (options.output.kind === "check") parts.push(red(`${count(counts.drifted)} drifted`, counts.drifted));
+  if (options.output.kind === "update") parts.push(`${count(counts.updated)} updated`);
   return parts.join(", ");
 }
 
-/** `path: drifted from x.json`, then one indented `field: old → new` line per drift. */
-function driftReport(path: string, expectedPath: string, drifts: readonly Drift[], stdout: Stream): string {
-  const { palette } = stdout;
-  const lines = drifts.map((drift) => `  ${visible(drift.field)}: ${visible(drift.old)} → ${visible(drift.new)}`);
-  return `${palette.path(visible(path))}: ${palette.warning("drifted")} from ${visible(expectedPath)}\n${lines.join("\n")}\n`;
+/** The JSON path of a drift and both values: `$.rating: 4.4 → 4.3`, or the file's fault in words. */
+function driftLine(drift: Drift): string {
+  const values = `${visible(drift.old)} → ${visible(drift.new)}`;
+  return drift.path === undefined ? values : `${visible(drift.path)}: ${values}`;
 }
 
-/** Drift as one workflow command on the text file, each drifted field on a line of its message. */
-function githubDrift(path: string, expectedPath: string, drifts: readonly Drift[]): string {
-  const lines = drifts.map((drift) => `${drift.field}: ${drift.old} → ${drift.new}`);
-  return githubCommand("error", { file: path, title: "drift" }, [`drifted from ${expectedPath}`, ...lines].join("\n"));
+/** `and 2 more differences`, or nothing. */
+function moreLine(drift: Drift): string[] {
+  return drift.more === 0 ? [] : [`and ${count(drift.more)} more ${drift.more === 1 ? "difference" : "differences"}`];
+}
+
+/** `path: drifted from x.json:3`, then the first differing value, indented, and how many more differ. */
+function driftReport(path: string, expectedPath: string, drift: Drift, stdout: Stream): string {
+  const { palette } = stdout;
+  const place = `${visible(expectedPath)}${drift.line === undefined ? "" : `:${drift.line}`}`;
+  const lines = [driftLine(drift), ...moreLine(drift)].map((line) => `  ${line}\n`).join("");
+  return `${palette.path(visible(path))}: ${palette.warning("drifted")} from ${place}\n${lines}`;
+}
+
+/** Drift as one workflow command on the committed file at the differing line (on the text when there is no file). */
+function githubDrift(path: string, file: string, drift: Drift): string {
+  const message = [`${path} drifted: ${drift.path === undefined ? "" : `${drift.path}: `}${drift.old} → ${drift.new}`];
+  return githubCommand(
+    "error",
+    { file, line: drift.line, title: "drift" },
+    [...message, ...moreLine(drift)].join("\n"),
+  );
+}
+
+/** `updated x.json: $.rating: 4.4 → 4.3`, or `wrote x.json` for a file that was not there. */
+function updateReport(expectedPath: string, existed: boolean, drift: Drift, stdout: Stream): string {
+  const file = stdout.palette.path(visible(expectedPath));
+  if (!existed) return `wrote ${file}\n`;
+  return `updated ${file}: ${[driftLine(drift), ...moreLine(drift)].join(", ")}\n`;
 }
 
 /**

@@ -4,7 +4,10 @@
  * options, then calls the library through a batch or directly.
  */
 
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { safeParseListing } from "../parse";
 import { type CommandLine, UsageError } from "./args";
 import { type Output, type Processed, runBatch } from "./batch";
@@ -86,12 +89,21 @@ async function runBatchCommand(
   };
   const outDir = flags["out-dir"];
   const check = flags.check === true;
+  const update = flags.update === true;
+  const schemaUrl = flags["schema-url"];
   const ndjson = flags.ndjson === true;
   const schemaOrg = flags["schema-org"] === true;
   if (outDir === "") usage("--out-dir needs a folder");
-  if (check && outDir !== undefined) usage("--check writes nothing, so it takes no --out-dir");
-  if (check && ndjson) usage("--check prints drift, not records, so it takes no --ndjson");
-  if (check && schemaOrg) usage("--check compares records, so it takes no --schema-org");
+  if (check && update) usage("--check proves the JSON current, --update rewrites it: choose one");
+  const comparing = check ? "--check" : update ? "--update" : undefined;
+  if (comparing !== undefined && ndjson) usage(`${comparing} compares with JSON files, so it takes no --ndjson`);
+  if (comparing !== undefined && schemaOrg) usage(`${comparing} compares records, so it takes no --schema-org`);
+  if (schemaUrl !== undefined) {
+    if (schemaUrl === "") usage("--schema-url needs a URL or a path");
+    if (schemaOrg) usage("--schema-url sets the $schema of records; JSON-LD has none");
+    if (outDir === undefined && !update)
+      usage("--schema-url sets the $schema of written records: give --out-dir or --update");
+  }
   if (ndjson && outDir !== undefined) usage("--ndjson prints, --out-dir writes files: choose one");
   const reporter = (flags.reporter ?? "human") as Reporter;
   if (!REPORTERS.includes(reporter)) {
@@ -106,8 +118,8 @@ async function runBatchCommand(
     inputArgs = ["-"];
   }
   if (inputArgs.filter((arg) => arg === "-").length > 1) usage("standard input (-) can be read once");
-  if (check && inputArgs.includes("-")) {
-    usage("--check compares x.txt with x.json beside it; standard input has no such file");
+  if (comparing !== undefined && outDir === undefined && inputArgs.includes("-")) {
+    usage(`${comparing} without --out-dir compares x.txt with x.json beside it; standard input has no such file`);
   }
 
   let process: (text: string) => Processed;
@@ -136,12 +148,14 @@ async function runBatchCommand(
   const [only] = inputs;
   const single = inputArgs.length === 1 && inputs.length === 1 && (only?.kind !== "file" || only.path === inputArgs[0]);
   const output: Output = check
-    ? { kind: "check" }
-    : outDir !== undefined
-      ? { kind: "files", dir: outDir }
-      : ndjson || !single
-        ? { kind: "ndjson" }
-        : { kind: "pretty" };
+    ? { kind: "check", dir: outDir }
+    : update
+      ? { kind: "update", dir: outDir }
+      : outDir !== undefined
+        ? { kind: "files", dir: outDir }
+        : ndjson || !single
+          ? { kind: "ndjson" }
+          : { kind: "pretty" };
   return runBatch(
     inputs,
     {
@@ -152,6 +166,7 @@ async function runBatchCommand(
       maxSize: setup.maxSize,
       quiet: flags.quiet === true,
       summary: output.kind !== "pretty",
+      schemaRef: command === "parse" && !schemaOrg ? schemaRefFor(schemaUrl) : undefined,
     },
     { stdin: io.stdin, stdout: setup.stdout, stderr: setup.stderr },
   );
@@ -174,6 +189,40 @@ async function inspector(
       hasError: issues.some((issue) => issue.severity === "error"),
     };
   };
+}
+
+/**
+ * The `$schema` of a record written to a file: `--schema-url` as given, or
+ * the path from the file's folder to this package's `schema.json`, so that
+ * an editor finds the schema in `node_modules`. None when the package's
+ * files cannot be found (a build outside the package).
+ */
+function schemaRefFor(schemaUrl: string | undefined): (file: string) => string | undefined {
+  if (schemaUrl !== undefined) return () => schemaUrl;
+  const schemaFile = packageSchemaFile();
+  if (schemaFile === undefined) return () => undefined;
+  return (file) => {
+    const path = relative(dirname(resolve(file)), schemaFile)
+      .split(sep)
+      .join("/");
+    return path.startsWith(".") ? path : `./${path}`;
+  };
+}
+
+/** `dist/schema.json` of the package this file belongs to: the first folder above it whose package.json names it. */
+function packageSchemaFile(): string | undefined {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { name?: unknown };
+      if (manifest.name === "film-listing") return join(folder, "dist", "schema.json");
+    } catch {
+      // No package.json here, or not one to read: look further up.
+    }
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
 }
 
 /** `--reference-date`: a calendar date, taken as midnight UTC. */

@@ -9,7 +9,8 @@ import type { CommandName } from "./args";
 export const DOCS_URL = "https://github.com/film-listing/film-listing/blob/main/docs/cli.md";
 
 const EXIT_BATCH = `Exit status:
-  0    every input parsed (with --check: and matched its JSON)
+  0    every input parsed (with --check: and matched its JSON; with --update:
+       and its JSON is now current)
   1    some input failed, could not be read, or drifted; or output could not be written
   2    bad usage
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM)`;
@@ -19,8 +20,11 @@ const INPUTS = `  <file|dir|->          a listing; a folder means every *.txt be
 
 const BATCH_OPTIONS = `  --out-dir DIR         write DIR/<name>.json for each input instead of printing
   --ndjson              print one line {"path":…,…} per input, even for one input
-  --check               compare each x.txt with the x.json beside it and print any drift
-                        on stdout; writes nothing
+  --check               compare each input's result with its JSON (DIR/<name>.json with
+                        --out-dir, else x.json beside x.txt) by value; print the first
+                        difference, its JSON path and line, on stdout; writes nothing
+  --update              the same comparison; write the JSON where it differs or is
+                        missing (a failing parse as its expected error) and say what changed
   --reporter github     print failures and drift as GitHub Actions workflow commands
   --reference-date YYYY-MM-DD
                         check release years against this date instead of today
@@ -49,7 +53,7 @@ Options:
 Examples:
   film-listing the-red-shoes.txt
   film-listing scraped --out-dir json
-  film-listing fixtures --check --reference-date 2026-11-25
+  film-listing scraped --out-dir json --check --reference-date 2026-11-25
 
 Run 'film-listing help <command>' for a command's options.
 Documentation: ${DOCS_URL}
@@ -68,12 +72,15 @@ Options:
 ${BATCH_OPTIONS}
   --schema-org          print schema.org Movie JSON-LD instead of the record
                         (NDJSON lines are then {"path":…,"schemaOrg":…})
+  --schema-url URL      the $schema of written records (default: the path from each
+                        file to this package's schema.json)
 ${COMMON_OPTIONS}
 
 Examples:
   film-listing parse the-red-shoes.txt
   film-listing parse scraped --out-dir json
-  film-listing parse fixtures --check --reference-date 2026-11-25
+  film-listing parse scraped --out-dir json --check --reference-date 2026-11-25
+  film-listing parse scraped --out-dir json --update --reference-date 2026-11-25
   node scrape.mjs | film-listing parse -   # a scraper printing the listing's innerText
 
 ${EXIT_BATCH}
