@@ -3,7 +3,13 @@
  * value was read, from the same reading as `parseListing`.
  */
 
-import { issueOf, type ListingErrorIssue, type ListingParseIssue, type ListingSyntaxIssue, type Position } from "./errors";
+import {
+  issueOf,
+  type ListingErrorIssue,
+  type ListingParseIssue,
+  type ListingSyntaxIssue,
+  type Position,
+} from "./errors";
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
 import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
 import { cleanText } from "./lines";
