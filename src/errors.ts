@@ -152,8 +152,14 @@ interface IssueFields extends Position {
   readonly end: Position;
   /** What went wrong, in plain words, without the position. */
   readonly reason: string;
-  /** `line L, column C: ` followed by the reason. */
+  /** `line L, column C: ` followed by the reason, and by `; ` and the hint when there is one. */
   readonly message: string;
+  /**
+   * Advice when the cause is not where the line suggests: a line that holds
+   * several header values, or a whole page's text with the listing further
+   * down.
+   */
+  readonly hint?: string;
 }
 
 /**
@@ -347,6 +353,8 @@ interface DetailFields extends Position {
   readonly cause?: unknown;
   /** Where the offending text ends; the error's own position when not given. */
   readonly end?: Position | undefined;
+  /** Advice on the cause, added to the message. */
+  readonly hint?: string | undefined;
   /**
    * Every problem of the input, this error among them, in text order; the
    * error alone when not given.
@@ -359,6 +367,8 @@ interface ListingErrorFields extends Error, Position {
   readonly name: "ListingError";
   /** What went wrong, in plain words, without the position. */
   readonly reason: string;
+  /** Advice when the cause is not where the line suggests, as on the issue; part of `message`. */
+  readonly hint?: string;
   /**
    * Every problem of the input, in text order, warnings included, as
    * `inspectListing` finds them: this error is one of them. Built when
@@ -488,11 +498,13 @@ class ListingErrorClass extends Error {
   readonly found: string | undefined;
   readonly path: readonly (string | number)[] | undefined;
   declare readonly issues: readonly ListingIssue[];
+  // Declared only: an error without a hint has no `hint` key.
+  declare readonly hint?: string;
 
   /** `issuesOf`, when given, builds `issues` on their first read. */
   constructor(details: ListingErrorDetails, issuesOf?: () => readonly ListingIssue[]) {
     super(
-      `line ${details.line}, column ${details.column}: ${details.reason}`,
+      messageOf(details.line, details.column, details.reason, details.hint),
       details.cause === undefined ? undefined : { cause: details.cause },
     );
     this.code = details.code;
@@ -503,6 +515,7 @@ class ListingErrorClass extends Error {
     this.expected = details.expected;
     this.found = details.found;
     this.path = details.path;
+    if (details.hint !== undefined) Object.defineProperty(this, "hint", { ...ISSUES(details.hint), writable: false });
     if (issuesOf === undefined) {
       Object.defineProperty(this, "issues", ISSUES(details.issues ?? [issueOf(details)]));
     } else {
@@ -519,8 +532,8 @@ class ListingErrorClass extends Error {
   }
 }
 
-/** `issues` as a plain property, as an assignment in the constructor would make it. */
-const ISSUES = (value: readonly ListingIssue[]): PropertyDescriptor => ({
+/** A plain property, as an assignment in the constructor would make it. */
+const ISSUES = (value: unknown): PropertyDescriptor => ({
   value,
   enumerable: true,
   writable: true,
@@ -552,6 +565,11 @@ export function errorWithIssuesOnRead(
  */
 export const ListingError: ListingErrorConstructor = ListingErrorClass as unknown as ListingErrorConstructor;
 
+/** The message of an issue or error: its position, its reason and its hint. */
+export function messageOf(line: number, column: number, reason: string, hint: string | undefined): string {
+  return `line ${line}, column ${column}: ${reason}${hint === undefined ? "" : `; hint: ${hint}`}`;
+}
+
 /** The issue an error's details describe, with its fields in their fixed order. */
 export function issueOf(details: ListingErrorDetails): ListingErrorIssue {
   const { line, column, offset } = details;
@@ -563,10 +581,11 @@ export function issueOf(details: ListingErrorDetails): ListingErrorIssue {
     offset,
     end: details.end ?? { line, column, offset },
     reason: details.reason,
-    message: `line ${line}, column ${column}: ${details.reason}`,
+    message: messageOf(line, column, details.reason, details.hint),
     ...(details.path === undefined ? {} : { path: details.path }),
     ...(details.expected === undefined ? {} : { expected: details.expected }),
     ...(details.found === undefined ? {} : { found: details.found }),
+    ...(details.hint === undefined ? {} : { hint: details.hint }),
     // The details' union holds each code with its own fields.
   } as unknown as ListingErrorIssue;
 }

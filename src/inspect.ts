@@ -8,10 +8,12 @@ import {
   type ListingErrorIssue,
   type ListingParseIssue,
   type ListingSyntaxIssue,
+  messageOf,
   type Position,
 } from "./errors";
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
 import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
+import { hintFor } from "./hints";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
@@ -126,7 +128,7 @@ export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: 
 
   // Positions in text order, in one walk over the text.
   const map = new OffsetMap(text, clean);
-  const issues = stableSortBy(found, (issue) => issue.at).map((issue) => place(issue, map, inputEnd));
+  const issues = stableSortBy(found, (issue) => issue.at).map((issue) => place(issue, map, inputEnd, clean));
   map.rewind();
   const spans =
     findings.spans === undefined
@@ -161,7 +163,7 @@ export function failureOf(value: unknown, setup: ReadingSetup, done: ReadText | 
     for (const issue of findings.issues) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
   }
   return {
-    primary: primary && (place(primary, new OffsetMap(text, clean), inputEnd) as ListingErrorIssue),
+    primary: primary && (place(primary, new OffsetMap(text, clean), inputEnd, clean) as ListingErrorIssue),
     cause: primary?.cause,
   };
 }
@@ -257,8 +259,8 @@ function syntaxIssue(problem: SyntaxProblem, clean: string, inputEnd: number): R
   return { code, rank: 0, at, end, reason, expected: [expected], found };
 }
 
-/** An issue's clean offsets as positions in the original input. */
-function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingParseIssue {
+/** An issue's clean offsets as positions in the original input, with its hint when it has one. */
+function place(issue: RecordIssue, map: OffsetMap, inputEnd: number, clean: string): ListingParseIssue {
   let start: Position;
   let end: Position;
   // At the end, as E_EMPTY always is: after the last non-blank line, or at
@@ -272,6 +274,7 @@ function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingPar
     end = map.after(issue.end);
   }
   const { line, column, offset } = start;
+  const hint = hintFor(issue.code, issue.at, clean);
   // Built whole, in the fixed key order, with no intermediate object: a
   // hostile text may hold hundreds of thousands of issues.
   const placed: Record<string, unknown> = {
@@ -282,11 +285,12 @@ function place(issue: RecordIssue, map: OffsetMap, inputEnd: number): ListingPar
     offset,
     end,
     reason: issue.reason,
-    message: `line ${line}, column ${column}: ${issue.reason}`,
+    message: messageOf(line, column, issue.reason, hint),
   };
   if (issue.path !== undefined) placed.path = issue.path;
   if (issue.expected !== undefined) placed.expected = issue.expected;
   if (issue.found !== undefined) placed.found = issue.found;
+  if (hint !== undefined) placed.hint = hint;
   return placed as unknown as ListingParseIssue;
 }
 

@@ -23,11 +23,13 @@ export interface IssueLike extends Position {
   readonly severity?: "error" | "warning" | undefined;
   /** Just after the offending text. */
   readonly end?: Position | undefined;
+  /** Advice on the cause, shown after the code frame. */
+  readonly hint?: string | undefined;
 }
 
 /**
  * One issue of `path` for a person: the line `path:line:column: CODE reason`,
- * then the code frame of `text`, coloured by `palette`.
+ * then the code frame of `text`, coloured by `palette`, then its hint.
  *
  * @example
  * ```ts
@@ -38,7 +40,8 @@ export interface IssueLike extends Position {
 export function issueReport(path: string, issue: IssueLike, text: string, palette: Palette): string {
   const code = issue.severity === "warning" ? palette.warning(issue.code) : palette.error(issue.code);
   const head = `${palette.path(visible(path))}${palette.dim(`:${issue.line}:${issue.column}:`)} ${code} ${visible(issue.reason)}`;
-  return `${head}\n${colourFrame(formatCodeFrame(issue, text), palette)}\n`;
+  const hint = issue.hint === undefined ? "" : `${palette.dim("hint:")} ${visible(issue.hint)}\n`;
+  return `${head}\n${colourFrame(formatCodeFrame(issue, text), palette)}\n${hint}`;
 }
 
 /** The code frame with its gutter dim, the marked line's `>` and the caret in the colour of errors. */
@@ -117,6 +120,6 @@ export function githubIssue(path: string, issue: IssueLike): string {
       endColumn: issue.end?.column,
       title: issue.code,
     },
-    issue.reason,
+    issue.hint === undefined ? issue.reason : `${issue.reason}; hint: ${issue.hint}`,
   );
 }

@@ -371,7 +371,8 @@ export function expectPositionInside(error: ListingError, text: string): void {
   expect(error.offset).toBe(lineStart + error.column - 1);
   expect(error.offset).toBeLessThanOrEqual(lineEnd);
   expect(error.offset).toBeLessThanOrEqual(text.length);
-  expect(error.message).toBe(`line ${error.line}, column ${error.column}: ${error.reason}`);
+  const hint = error.hint === undefined ? "" : `; hint: ${error.hint}`;
+  expect(error.message).toBe(`line ${error.line}, column ${error.column}: ${error.reason}${hint}`);
   if (error.code === "E_EMPTY") {
     expect([error.line, error.column, error.offset]).toEqual([1, 1, 0]);
     return;

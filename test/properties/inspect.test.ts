@@ -86,7 +86,8 @@ function checkInspection(text: string): ListingInspection {
     expectPlaced(issue, text);
     expectPlaced(issue.end, text);
     expect(issue.end.offset).toBeGreaterThanOrEqual(issue.offset);
-    expect(issue.message).toBe(`line ${issue.line}, column ${issue.column}: ${issue.reason}`);
+    const hint = issue.hint === undefined ? "" : `; hint: ${issue.hint}`;
+    expect(issue.message).toBe(`line ${issue.line}, column ${issue.column}: ${issue.reason}${hint}`);
     expect(issue.severity).toBe(issue.code.startsWith("W_") ? "warning" : "error");
   }
   const offsets = inspection.issues.map((issue) => issue.offset);
