@@ -131,8 +131,9 @@ export type ListingParseErrorCode = Exclude<ListingErrorCode, "E_UNREPRESENTABLE
  *
  * @example
  * ```ts
- * // "\uFEFFTitle\r\n  7.5\r\n1948": the rating is on line 2, after two spaces
- * const { line, column, offset } = error; // 2, 3, 10
+ * // The rating is on line 2, after two spaces; the byte-order mark counts as one unit.
+ * const [issue] = inspectListing("\uFEFFTitle\r\n  7.5\r\n1948").issues;
+ * [issue?.line, issue?.column, issue?.offset]; // [2, 3, 10]
  * ```
  *
  * @group Errors
@@ -200,7 +201,9 @@ export type ListingParseIssue = Exclude<ListingIssue, { readonly code: "E_UNREPR
  *
  * @example
  * ```ts
- * const errors = inspection.issues.filter((issue): issue is ListingErrorIssue => issue.severity === "error");
+ * const inspection = inspectListing("The Red Shoes\n7.5\nDance\n1948");
+ * const errors: ListingErrorIssue[] = inspection.issues.filter((issue) => issue.severity === "error");
+ * errors.map((issue) => issue.code); // ["E_INVALID"]
  * ```
  *
  * @group Errors
@@ -383,7 +386,8 @@ interface ListingErrorFields extends Error, Position {
  *
  * @example
  * ```ts
- * if (error.code === "E_MISSING_YEAR") {
+ * const { error } = safeParseListing("The Red Shoes\nDrama\n133 min");
+ * if (error?.code === "E_MISSING_YEAR") {
  *   error.expected; // ["a year like 1948"]
  *   error.found; // "133 min"
  * }
@@ -407,7 +411,8 @@ export interface ListingSyntaxError<C extends ListingSyntaxErrorCode = ListingSy
  *
  * @example
  * ```ts
- * if (error.code === "E_INVALID") {
+ * const { error } = safeParseListing("The Red Shoes\n7.5\n1948");
+ * if (error?.code === "E_INVALID") {
  *   error.path; // ["rating"]
  *   error.cause; // the zod issue
  * }

@@ -23,7 +23,8 @@ export const ReviewSchema = /* @__PURE__ */ buildReviewSchema();
  *
  * @example
  * ```ts
- * const film = FilmSchema.parse(JSON.parse(json));
+ * import { readFileSync } from "node:fs";
+ * const film = FilmSchema.parse(JSON.parse(readFileSync("fixtures/the-red-shoes.json", "utf8")));
  * film.year; // 1948
  * ```
  *

@@ -20,7 +20,9 @@ import { type Vocabulary, vocabularyFor } from "./vocabulary";
  * @example
  * ```ts
  * const options: FormatOptions = { referenceDate: new Date("2026-11-25") };
- * parseListing(formatListing(film, options), options); // deep-equals film
+ * const film = parseListing("The Red Shoes\n4.3\n1948\n133 min", options);
+ * // parseListing reads back what formatListing writes: the same record.
+ * JSON.stringify(parseListing(formatListing(film, options), options)) === JSON.stringify(film); // true
  * ```
  *
  * @group Output
@@ -108,12 +110,13 @@ const CLOSING_QUOTE = /["”]$/;
  *
  * @example
  * ```ts
- * formatListing({
+ * const film: Film = {
  *   title: "The Red Shoes", rating: 4.3, voteCount: 398, genres: ["Drama", "Romance"],
  *   year: 1948, runtimeMinutes: 133, certification: "NR", synopsis: "A ballerina must choose.",
  *   cast: ["Moira Shearer", "Anton Walbrook"], directors: ["Michael Powell"], badges: ["AD"],
  *   availableOn: ["Max"], reviews: [{ text: "A feast." }],
- * });
+ * };
+ * formatListing(film);
  * // "The Red Shoes\n4.3\n(398)\nDrama\nRomance\n1948\n133 min\nNR\nA ballerina must choose.\n" +
  * // "Starring: Moira Shearer, Anton Walbrook\nDirected by: Michael Powell\nAD\n" +
  * // "Also Available On: Max\nCommunity Reviews\n\"A feast.\"\n"
@@ -159,7 +162,8 @@ export function formatListing(film: Film, options: FormatOptions = {}): string {
  *
  * @example
  * ```ts
- * renderListing({ ...film, cast: ["Drama, Comedy"] }); // "…\nStarring: Drama, Comedy\n…"
+ * const film = parseListing("The Red Shoes\n1948");
+ * renderListing({ ...film, cast: ["Drama, Comedy"] }); // "The Red Shoes\n1948\nStarring: Drama, Comedy\nAlso Available On:\n"
  * ```
  */
 export function renderListing(film: Film): string {

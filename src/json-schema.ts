@@ -22,9 +22,9 @@ import schema from "./film.schema.json";
  *
  * @example
  * ```ts
- * import Ajv2020 from "ajv/dist/2020";
+ * import { Ajv2020 } from "ajv/dist/2020.js";
  * const validate = new Ajv2020().compile(filmJsonSchema);
- * validate(parseListing(text)); // true
+ * validate(parseListing("The Red Shoes\n4.3\n1948")); // true
  * filmJsonSchema.$schema; // "https://json-schema.org/draft/2020-12/schema"
  * filmJsonSchema.required; // ["title", "rating", "voteCount", "genres", "year", …]
  * ```

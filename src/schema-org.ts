@@ -101,7 +101,8 @@ export interface SchemaOrgMovie {
  *
  * @example
  * ```ts
- * toSchemaOrg(parseListing(redShoesText));
+ * import { readFileSync } from "node:fs";
+ * toSchemaOrg(parseListing(readFileSync("fixtures/the-red-shoes.txt", "utf8")));
  * // {
  * //   "@context": "https://schema.org",
  * //   "@type": "Movie",

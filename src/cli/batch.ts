@@ -101,9 +101,9 @@ export interface BatchCounts {
  * error (`inspect`), drifted, or output could not be written.
  *
  * @example
- * ```ts
- * await runBatch(await expandInputs(["fixtures"]), { output: { kind: "check" }, command: "parse", … }, streams);
- * // stderr: "film-listing: 45 parsed, 32 expected errors, 0 failed, 0 drifted in 0.04s"; returns 0
+ * ```sh
+ * $ film-listing parse fixtures/*.txt fixtures/errors --check --reference-date 2026-11-25
+ * film-listing: 46 parsed, 35 expected errors, 0 failed, 0 drifted in 0.08s   # on stderr; exit status 0
  * ```
  */
 export async function runBatch(inputs: readonly Input[], options: BatchOptions, streams: Streams): Promise<number> {

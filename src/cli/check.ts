@@ -76,7 +76,7 @@ export function expectedPathFor(path: string): string {
  *
  * @example
  * ```ts
- * recordJson({ title: "Sherlock Jr.", … }); // '{\n  "title": "Sherlock Jr.",\n …\n}\n'
+ * recordJson({ title: "Sherlock Jr.", year: 1924 }); // '{\n  "title": "Sherlock Jr.",\n  "year": 1924\n}\n'
  * ```
  */
 export function recordJson(value: unknown): string {
@@ -89,7 +89,7 @@ export function recordJson(value: unknown): string {
  *
  * @example
  * ```ts
- * errorExpectationOf({ code: "E_EMPTY", line: 1, column: 1, … }); // { error: { code: "E_EMPTY", line: 1, column: 1 } }
+ * errorExpectationOf({ code: "E_EMPTY", line: 1, column: 1 }); // { error: { code: "E_EMPTY", line: 1, column: 1 } }
  * ```
  */
 export function errorExpectationOf({ code, line, column }: ErrorPlace): { error: ErrorPlace } {
@@ -107,10 +107,12 @@ export function errorExpectationOf({ code, line, column }: ErrorPlace): { error:
  *
  * @example
  * ```ts
- * checkAgainstCommitted("fixtures/the-red-shoes.json", { kind: "value", value: film });
- * // { kind: "matched" }, or, if the file said rating 4.4 on its line 3:
+ * import { readFileSync } from "node:fs";
+ * const film = parseListing(readFileSync("fixtures/the-red-shoes.txt", "utf8"));
+ * checkAgainstCommitted("fixtures/the-red-shoes.json", { kind: "value", value: film }); // { kind: "matched" }
+ * checkAgainstCommitted("fixtures/the-red-shoes.json", { kind: "value", value: { ...film, rating: 4.4 } });
  * // { kind: "drifted", committed: true,
- * //   drift: { path: "$.rating", line: 3, old: "4.4", new: "4.3", more: 0 } }
+ * //   drift: { path: "$.rating", line: 3, old: "4.3", new: "4.4", more: 0 } }
  * ```
  */
 export function checkAgainstCommitted(expectedPath: string, actual: Actual, noun = "a film record"): CheckOutcome {

@@ -29,8 +29,8 @@ export interface CommandIo {
  * together or values it cannot take.
  *
  * @example
- * ```ts
- * await runCommand(readCommandLine(["schema"]), io); // 0, the JSON Schema on stdout
+ * ```sh
+ * $ film-listing schema   # exit status 0, the JSON Schema on stdout
  * ```
  */
 export async function runCommand(line: CommandLine, io: CommandIo): Promise<number> {

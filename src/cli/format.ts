@@ -28,11 +28,12 @@ export interface FormatStreams {
  * `path: CODE reason`, and returns 1.
  *
  * @example
- * ```ts
- * await runFormat("fixtures/roundhay-garden-scene-minimal-title-and-year.json", 64 * 1024 * 1024, streams);
- * // stdout: "Roundhay Garden Scene\n1888\n"; returns 0
- * await runFormat("notjson.json", 64 * 1024 * 1024, streams);
- * // stderr: "notjson.json: not a JSON record (line 1, column 2: unexpected 'o')"; returns 1
+ * ```sh
+ * $ film-listing format fixtures/roundhay-garden-scene-minimal-title-and-year.json
+ * Roundhay Garden Scene
+ * 1888
+ * $ film-listing format notjson.json   # exit status 1
+ * notjson.json: not a JSON record (line 1, column 2: unexpected 'o')
  * ```
  */
 export async function runFormat(path: string, maxSize: number, streams: FormatStreams): Promise<number> {

@@ -239,7 +239,10 @@ export function readRegularFile(path: string, maxSize: number): Read {
  *
  * @example
  * ```ts
- * await readStream(process.stdin, DEFAULT_MAX_SIZE); // { ok: true, bytes: <Buffer …> }
+ * import { Readable } from "node:stream";
+ * const read = await readStream(Readable.from([Buffer.from("The Red Shoes\n1948\n")]), DEFAULT_MAX_SIZE);
+ * read.ok && read.bytes.toString(); // "The Red Shoes\n1948\n"
+ * (await readStream(Readable.from([Buffer.alloc(10)]), 4)).ok; // false
  * ```
  */
 export async function readStream(stream: Readable, maxSize: number): Promise<Read> {

@@ -23,10 +23,11 @@ const COMMANDS_MODULE = "./cli-commands.js";
  * its exit status.
  *
  * @example
- * ```ts
- * await main(["parse", "fixtures/the-red-shoes.txt"], io); // 0, the record on stdout
- * await main(["--frobnicate"], io);
- * // 2; stderr: "film-listing: unknown option --frobnicate\nRun 'film-listing help parse' for usage.\n"
+ * ```sh
+ * $ film-listing parse fixtures/the-red-shoes.txt   # exit status 0, the record on stdout
+ * $ film-listing --frobnicate                        # exit status 2
+ * film-listing: unknown option --frobnicate
+ * Run 'film-listing help parse' for usage.
  * ```
  */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {

@@ -33,7 +33,9 @@ export interface IssueLike extends Position {
  *
  * @example
  * ```ts
- * issueReport("bad.txt", error, "The Red Shoes\n7.5\n1948", palette);
+ * const text = "The Red Shoes\n7.5\n1948";
+ * const [issue] = inspectListing(text).issues;
+ * if (issue) issueReport("bad.txt", issue, text, paletteFor(false));
  * // "bad.txt:2:1: E_INVALID rating 7.5 is outside 0–5\n  1 | The Red Shoes\n> 2 | 7.5\n    | ^\n  3 | 1948\n"
  * ```
  */
@@ -105,7 +107,8 @@ export function githubCommand(
  *
  * @example
  * ```ts
- * githubIssue("bad.txt", error);
+ * const [issue] = inspectListing("The Red Shoes\n7.5\n1948").issues;
+ * if (issue) githubIssue("bad.txt", issue);
  * // "::error file=bad.txt,line=2,col=1,endLine=2,endColumn=4,title=E_INVALID::rating 7.5 is outside 0–5\n"
  * ```
  */
