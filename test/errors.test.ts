@@ -4,8 +4,8 @@ import { describe, expect, test } from "vitest";
 import { codeFrame } from "../src/errors";
 import { ERROR_CODES, formatCodeFrame, inspectListing, ListingError, safeParseListing } from "../src/index";
 import { LineWalker } from "../src/line-walker";
+import { referenceDate } from "./support/film";
 
-const referenceDate = new Date("2026-11-25T00:00:00Z");
 const errorOf = (text: string): ListingError => {
   const result = safeParseListing(text, { referenceDate });
   if (result.success) throw new Error("expected an error");

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { FilmSchema, ListingError, parseListing, safeParseListing } from "../src/index";
+import { referenceDate } from "./support/film";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const ERRORS = join(FIXTURES, "errors");
 /** Fixtures are checked against a fixed day, so that year bounds never drift. */
-const referenceDate = new Date("2026-11-25T00:00:00Z");
 
 /**
  * The reference pair's SHA-256 digests, as published: the text starts with a

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { type Film, FilmSchema, type FormatOptions, formatListing, ListingError, parseListing } from "../src/index";
+import { filmWith, referenceDate } from "./support/film";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
-const referenceDate = new Date("2026-11-25T00:00:00Z");
 const options = { referenceDate };
 
 const fixtureRecords = readdirSync(FIXTURES)
@@ -13,21 +13,7 @@ const fixtureRecords = readdirSync(FIXTURES)
   // FilmSchema drops the `$schema` key a fixture may begin with.
   .map((name) => [name, FilmSchema.parse(JSON.parse(readFileSync(join(FIXTURES, name), "utf8")))] as const);
 
-const minimal: Film = {
-  title: "Roundhay Garden Scene",
-  rating: null,
-  voteCount: null,
-  genres: [],
-  year: 1888,
-  runtimeMinutes: null,
-  certification: null,
-  synopsis: null,
-  cast: [],
-  directors: [],
-  badges: [],
-  availableOn: [],
-  reviews: [],
-};
+const minimal: Film = filmWith({ title: "Roundhay Garden Scene", year: 1888 });
 
 const full: Film = {
   title: "The Red Shoes",

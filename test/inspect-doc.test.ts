@@ -9,9 +9,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { inspectListing, safeParseListing } from "../src/index";
+import { referenceDate } from "./support/film";
 
 const GUIDE = readFileSync(new URL("../docs/inspect.md", import.meta.url), "utf8");
-const REFERENCE_DATE = new Date("2026-11-25T00:00:00Z");
 
 const PAIR = /^```text\n(?<listing>[\s\S]*?)\n```\n\s*^```json\n(?<json>[\s\S]*?)\n```$/gm;
 const examples = [...GUIDE.matchAll(PAIR)].map((match) => {
@@ -26,10 +26,10 @@ describe("docs/inspect.md", () => {
   });
 
   test.each(examples)("the example at line %i inspects as the guide says", (_line, listing, expected) => {
-    const inspection = inspectListing(listing, { referenceDate: REFERENCE_DATE });
+    const inspection = inspectListing(listing, { referenceDate: referenceDate });
     expect(inspection).toMatchObject(expected);
     // The guide's claim of agreement holds for each example too.
-    const result = safeParseListing(listing, { referenceDate: REFERENCE_DATE });
+    const result = safeParseListing(listing, { referenceDate: referenceDate });
     if (result.success) expect(result.data).toStrictEqual(inspection.film);
     else expect(result.error.issues).toStrictEqual(inspection.issues);
   });

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { inspectListing, parseListing, safeParseListing } from "../src/index";
+import { referenceDate } from "./support/film";
 
 const INSPECT = join(import.meta.dirname, "..", "fixtures", "inspect");
 /** Fixtures are checked against a fixed day, so that year bounds never drift. */
-const referenceDate = new Date("2026-11-25T00:00:00Z");
 const options = { referenceDate };
 
 const slugs = readdirSync(INSPECT)

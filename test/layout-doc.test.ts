@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { ListingError, parseListing } from "../src/index";
+import { referenceDate } from "./support/film";
 
 const GUIDE = readFileSync(new URL("../docs/layout.md", import.meta.url), "utf8");
 
@@ -40,7 +41,6 @@ function examples(markdown: string): Example[] {
 }
 
 const found = examples(GUIDE);
-const REFERENCE_DATE = new Date("2026-11-25T00:00:00Z");
 
 describe("docs/layout.md", () => {
   test("pairs every text listing with the JSON it parses to", () => {
@@ -55,7 +55,7 @@ describe("docs/layout.md", () => {
       if ("error" in expected) {
         let thrown: unknown;
         try {
-          parseListing(listing, { referenceDate: REFERENCE_DATE });
+          parseListing(listing, { referenceDate: referenceDate });
         } catch (error) {
           thrown = error;
         }
@@ -63,7 +63,7 @@ describe("docs/layout.md", () => {
         const { code, line, column } = thrown as ListingError;
         expect({ code, line, column }).toEqual(expected.error);
       } else {
-        expect(parseListing(listing, { referenceDate: REFERENCE_DATE })).toMatchObject(expected);
+        expect(parseListing(listing, { referenceDate: referenceDate })).toMatchObject(expected);
       }
     },
   );

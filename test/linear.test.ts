@@ -7,9 +7,10 @@
  */
 
 import { describe, expect, test } from "vitest";
-import { type Film, formatListing, type SafeParseListingResult, safeParseListing } from "../src/index";
+import { formatListing, type SafeParseListingResult, safeParseListing } from "../src/index";
+import { filmWith, referenceDate } from "./support/film";
 
-const options = { referenceDate: new Date("2026-11-25T00:00:00Z") };
+const options = { referenceDate };
 
 /** What a user sees of a result: the record, or the error's fields. */
 function outcome(result: SafeParseListingResult) {
@@ -122,59 +123,26 @@ describe("many lines cost in proportion to their number", () => {
     const names = letterNames(20_000, "Genre ");
     const lines = [...names, ...names.map((name) => name.toUpperCase())];
     const result = safeParseListing(`T\n1948\nA film.\n${lines.join("\n")}`, { ...options, genres: names });
-    expect(result.success && result.data).toEqual({
-      title: "T",
-      rating: null,
-      voteCount: null,
-      genres: names,
-      year: 1948,
-      runtimeMinutes: null,
-      certification: null,
-      synopsis: "A film.",
-      cast: [],
-      directors: [],
-      badges: [],
-      availableOn: [],
-      reviews: [],
-    });
+    expect(result.success && result.data).toEqual(
+      filmWith({ title: "T", genres: names, year: 1948, synopsis: "A film." }),
+    );
   });
 
   test("formatListing writes a record of 30,000 cast names and 30,000 services that reads back the same", () => {
-    const film: Film = {
+    const film = filmWith({
       title: "T",
-      rating: null,
-      voteCount: null,
       genres: ["Drama"],
       year: 1948,
-      runtimeMinutes: null,
-      certification: null,
-      synopsis: null,
       cast: letterNames(30_000, "Actor "),
       directors: letterNames(30_000, "Director "),
-      badges: [],
       availableOn: letterNames(30_000, "Service "),
-      reviews: [],
-    };
+    });
     const result = safeParseListing(formatListing(film, options), options);
     expect(result.success && result.data).toEqual(film);
   });
 
   test("formatListing refuses a record of 30,000 genres at the eleventh", () => {
-    const film: Film = {
-      title: "T",
-      rating: null,
-      voteCount: null,
-      genres: letterNames(30_000, "Genre "),
-      year: 1948,
-      runtimeMinutes: null,
-      certification: null,
-      synopsis: null,
-      cast: [],
-      directors: [],
-      badges: [],
-      availableOn: [],
-      reviews: [],
-    };
+    const film = filmWith({ title: "T", genres: letterNames(30_000, "Genre "), year: 1948 });
     expect(() => formatListing(film, options)).toThrow(
       expect.objectContaining({ code: "E_UNREPRESENTABLE", path: ["genres", 10] }),
     );

@@ -7,8 +7,9 @@
 import { describe, expect, test } from "vitest";
 import { inspectListing, parseListing, safeParseListing } from "../src/index";
 import { cleanText, hasEdgeSpace, hasNoise } from "../src/lines";
+import { referenceDate } from "./support/film";
 
-const options = { referenceDate: new Date("2026-11-25T00:00:00Z") };
+const options = { referenceDate };
 const title = (text: string) => parseListing(`${text}\n1948`, options).title;
 
 describe("invisible format characters are dropped", () => {

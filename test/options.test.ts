@@ -10,8 +10,8 @@ import {
   safeParseListing,
   toSchemaOrg,
 } from "../src/index";
+import { filmWith, referenceDate } from "./support/film";
 
-const referenceDate = new Date("2026-11-25T00:00:00Z");
 const text = "Giselle\n1969\nA ballet.\nBallet";
 
 /** Calls each entry point that takes options with `options`, for the error each throws. */
@@ -69,7 +69,7 @@ describe("options are checked", () => {
 });
 
 describe("toSchemaOrg checks its record as formatListing does", () => {
-  const film: Film = {
+  const film = filmWith({
     title: "The Red Shoes",
     rating: 4.3,
     voteCount: 398,
@@ -77,13 +77,7 @@ describe("toSchemaOrg checks its record as formatListing does", () => {
     year: 1948,
     runtimeMinutes: 133,
     certification: "NR",
-    synopsis: null,
-    cast: [],
-    directors: [],
-    badges: [],
-    availableOn: [],
-    reviews: [],
-  };
+  });
   const refusal = (call: () => unknown) => {
     try {
       call();

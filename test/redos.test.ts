@@ -15,6 +15,7 @@ import { join, relative } from "node:path";
 import { check } from "recheck";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
+import { referenceDate } from "./support/film";
 
 const ROOT = join(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");
@@ -73,7 +74,7 @@ async function builtExpressions(): Promise<Expression[]> {
   try {
     const api = await import("../src/index");
     const options = {
-      referenceDate: new Date("2026-11-25T00:00:00Z"),
+      referenceDate,
       genres: ["Ballet"],
       badges: ["Director's Cut"],
       certifications: ["Tous publics"],

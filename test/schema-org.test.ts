@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { type Film, parseListing, toSchemaOrg } from "../src/index";
+import { referenceDate } from "./support/film";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
-const referenceDate = new Date("2026-11-25T00:00:00Z");
 const fixture = (slug: string): Film =>
   parseListing(readFileSync(join(FIXTURES, `${slug}.txt`), "utf8"), { referenceDate });
 
