@@ -22,6 +22,12 @@
  *   uses them (Arabic and Persian, the Indic scripts), and dropped elsewhere.
  *   The two characters are the nearest on either side, on the same line,
  *   that are not themselves format characters.
+ *
+ * Much of the file is fast paths that give the same text as the slow path:
+ * the no-noise shortcut, long runs sliced whole, the buffer and when it is
+ * flushed, the ASCII and surrogate-safe decoders. Their mutants change only
+ * speed or where the output's pieces meet, so each is marked for mutation
+ * testing in a few words: `shortcut`, `flush point`, `same text`.
  */
 
 /**
@@ -30,11 +36,7 @@
  */
 export const SPACE_LIKE = /[\t\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 
-/**
- * The noise characters of one-byte (Latin-1) text, looked for one by one:
- * `indexOf` scans a string many times faster than a character-class
- * expression does.
- */
+/** The noise characters of one-byte (Latin-1) text, looked for one by one: `includes` outruns a character class. */
 const LATIN1_NOISE = [..."\r\t\v\f\u00A0\u00AD"];
 
 /**
@@ -50,16 +52,14 @@ export const hasNoise = (text: string): boolean =>
 
 /**
  * Whether some line starts or ends with a space: a look at both sides of
- * every line break (`includes(" \n")` is ten times slower, as spaces are
- * common and each one starts a comparison).
+ * every line break (`includes(" \n")` starts a comparison at every space).
  */
 export function hasEdgeSpace(text: string): boolean {
   if (text.startsWith(" ") || text.endsWith(" ")) return true;
   for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
     if (text.charCodeAt(index - 1) === SPACE) return true;
-    // A run of blank lines is stepped over here: a call of `indexOf` per
-    // line break cost most of the time of a megabyte of blank lines.
-    // Stryker disable next-line ConditionalExpression: a shortcut; the blank lines' breaks found one by one have no space beside them either
+    // A run of blank lines is stepped over at once, not one `indexOf` a line.
+    // Stryker disable next-line ConditionalExpression: shortcut
     while (text.charCodeAt(index + 1) === LF) index++;
     if (text.charCodeAt(index + 1) === SPACE) return true;
   }
@@ -77,10 +77,7 @@ const DROPPED = 2;
 const JOINER = 3;
 const LINE_END = 4;
 
-/**
- * The kind of every UTF-16 code unit, looked up by its code: one array read
- * per character in the cleaning loop. 64 KB, made once.
- */
+/** The kind of every UTF-16 code unit, looked up by its code: one array read per character. */
 const KINDS = /* @__PURE__ */ (() => {
   const kinds = new Uint8Array(0x10000);
   const set = (kind: number, ...ranges: (number | [number, number])[]) => {
@@ -124,7 +121,7 @@ function codePointBefore(text: string, end: number): number {
   const low = text.charCodeAt(end - 1);
   if (low >= 0xdc00 && low <= 0xdfff) {
     const high = text.charCodeAt(end - 2);
-    // Stryker disable next-line EqualityOperator: U+10000–U+103FF and U+10FC00–U+10FFFF hold no pictograph, so no joiner beside them joins, as beside a lone surrogate
+    // Stryker disable next-line EqualityOperator: no joining code point at these bounds
     if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
   }
   return low;
@@ -134,9 +131,8 @@ function codePointBefore(text: string, end: number): number {
 const LONG_RUN = 16;
 /**
  * Characters copied through the buffer between two strings of the output.
- * Large, so that each piece is made straight into the old generation: a
- * multitude of small pieces, copied by each young-generation collection,
- * raised the peak memory of a megabytes-long noisy line by half its size.
+ * Large, so that few pieces are made: many small ones, copied by each
+ * young-generation collection, raise the peak memory of a long noisy line.
  */
 const CHUNK = 262_144;
 /** Codes passed to one `String.fromCharCode` call: far below the engines' limit on arguments. */
@@ -147,12 +143,13 @@ let ascii: InstanceType<typeof TextDecoder> | undefined;
 let bytes: Uint8Array | undefined;
 
 /**
- * The first `length` codes of `buffer` as a string. `TextDecoder` makes it
- * ten times faster than `String.fromCharCode.apply`; an ASCII chunk is
- * decoded from bytes, so that the string takes one byte a character.
+ * The first `length` codes of `buffer` as a string, by `TextDecoder` (faster
+ * than `String.fromCharCode.apply`); an ASCII chunk is decoded from bytes,
+ * so that the string takes one byte a character. The bound is 0x80, not
+ * 0x100: a browser decodes "latin1" as windows-1252, where U+0080 is €.
  */
 function decode(buffer: Uint16Array, length: number, codes: number): string {
-  // Stryker disable next-line BlockStatement,EqualityOperator: the UTF-16 decoder gives the same text, only in two bytes a character; and Node decodes latin1 as ISO-8859-1, so U+0080 alone comes out the same (a browser's windows-1252 would make it the euro sign, hence the bound)
+  // Stryker disable next-line BlockStatement,EqualityOperator: same text (Node's latin1 is ISO-8859-1)
   if (codes < 0x80) {
     bytes ??= new Uint8Array(CHUNK);
     bytes.set(buffer.subarray(0, length));
@@ -173,9 +170,9 @@ function decode(buffer: Uint16Array, length: number, codes: number): string {
 }
 
 function hasSurrogate(chunk: Uint16Array): boolean {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: copying code by code gives the same string as the decoder, only slower
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: same text
   for (const code of chunk) if (code >= 0xd800 && code <= 0xdfff) return true;
-  // Stryker disable next-line BooleanLiteral: copying code by code gives the same string as the decoder, only slower
+  // Stryker disable next-line BooleanLiteral: same text
   return false;
 }
 
@@ -184,7 +181,7 @@ function hasSurrogate(chunk: Uint16Array): boolean {
  * when it carries no noise at all, the common case.
  */
 export function cleanText(text: string): string {
-  // Stryker disable next-line ConditionalExpression: a shortcut; cleaning a text with no noise and no edge space gives the same text
+  // Stryker disable next-line ConditionalExpression: shortcut
   if (!hasNoise(text) && !hasEdgeSpace(text)) return text;
   return clean(text, true);
 }
@@ -196,7 +193,7 @@ export function cleanText(text: string): string {
  * written.
  */
 export function withoutInvisible(text: string): string {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a text without these characters comes out of the cleaning as it went in
+  // Stryker disable next-line ConditionalExpression,StringLiteral: shortcut
   return WIDE_NOISE.test(text) || text.includes("\u00AD") ? clean(text, false) : text;
 }
 
@@ -207,8 +204,7 @@ export function withoutInvisible(text: string): string {
  *
  * The output is built from short pieces copied through a buffer of
  * character codes and long runs sliced whole, so that memory stays a small
- * multiple of the input however dense the noise (one `replace` per kind of
- * noise made a string and an array entry per noise character).
+ * multiple of the input however dense the noise.
  */
 function clean(text: string, trim: boolean): string {
   const parts: string[] = [];
@@ -230,20 +226,20 @@ function clean(text: string, trim: boolean): string {
   // this line; at a line's start, a line break, which joins nothing.
   let before = LF;
   const size = text.length;
-  // Stryker disable next-line EqualityOperator: past the end, charCodeAt gives NaN, of no kind, which writes nothing
+  // Stryker disable next-line EqualityOperator: NaN past the end writes nothing
   for (let index = 0; index < size; ) {
     const code = text.charCodeAt(index);
     const kind = KINDS[code];
     if (kind === PLAIN) {
       let end = index + 1;
       // Past the end, charCodeAt gives NaN, of no kind.
-      // Stryker disable next-line ConditionalExpression: a run copied a character at a time gives the same text
+      // Stryker disable next-line ConditionalExpression: same text
       while (KINDS[text.charCodeAt(end)] === PLAIN) end++;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: writing no spaces changes nothing
       if (pending > 0) {
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
         if (length + pending > capacity) flush();
-        // Stryker disable next-line EqualityOperator: a run of spaces as long as the buffer, written as a piece of its own or through the buffer, gives the same text
+        // Stryker disable next-line EqualityOperator: same text
         if (pending > capacity) {
           parts.push(" ".repeat(pending));
         } else {
@@ -252,13 +248,13 @@ function clean(text: string, trim: boolean): string {
         }
         pending = 0;
       }
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a run sliced whole or copied through the buffer gives the same text
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: same text
       if (end - index >= LONG_RUN) {
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing an empty buffer adds an empty piece, which changes no text
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
         if (length > 0) flush();
         parts.push(text.slice(index, end));
       } else {
-        // Stryker disable next-line ConditionalExpression,ArithmeticOperator,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing only when a run fits, it never fills)
+        // Stryker disable next-line ConditionalExpression,ArithmeticOperator,EqualityOperator: flush point
         if (length + (end - index) > capacity) flush();
         for (let at = index; at < end; at++) {
           const plain = text.charCodeAt(at);
@@ -271,7 +267,7 @@ function clean(text: string, trim: boolean): string {
       index = end;
     } else if (kind === SPACE_KIND) {
       if (!trim) {
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing whenever it is not full, it never fills)
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
         if (length === capacity) flush();
         codes |= code;
         buffer[length++] = code;
@@ -281,7 +277,7 @@ function clean(text: string, trim: boolean): string {
       before = SPACE;
       index++;
     } else if (kind === LINE_END) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing whenever it is not full, it never fills)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
       if (length === capacity) flush();
       buffer[length++] = LF;
       pending = 0;
@@ -301,7 +297,7 @@ function clean(text: string, trim: boolean): string {
           const format = text.charCodeAt(at);
           if (KINDS[format] !== JOINER) continue;
           // No spaces wait here: a space before the run would not join.
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing a buffer early changes where the pieces meet, not the text (flushing whenever it is not full, it never fills)
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
           if (length === capacity) flush();
           codes |= format;
           buffer[length++] = format;
@@ -313,9 +309,8 @@ function clean(text: string, trim: boolean): string {
     }
   }
   // The last piece joins the others: adding it to their joined string would
-  // make a rope that is copied whole again when first read (a 10 MB noisy
-  // line peaked at 4.4 times its size). One piece alone is not copied.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing an empty last piece adds nothing to the join (never flushing, which loses the tail, every noisy text shows)
+  // make a rope that is copied whole again when first read.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
   if (length > 0) flush();
   return parts.join("");
 }

@@ -14,6 +14,11 @@
  * stores nothing per line: a text of a million lines with a hundred
  * thousand issues costs one sweep. Only a position asked for behind the
  * walk makes it keep the start of every line, for a binary search.
+ *
+ * The walk's shortcuts (lines that noise did not change, a line set again,
+ * the cached map of the current line) find the same positions as the full
+ * walk or the search; their mutants are marked `shortcut` or `cache` for
+ * mutation testing.
  */
 
 import type { Position } from "./errors";
@@ -75,7 +80,7 @@ export class OffsetMap {
   constructor(source: string, clean: string) {
     this.#source = source;
     this.#clean = clean;
-    // Stryker disable next-line ConditionalExpression: a shortcut; a text that noise did not change is also mapped line by line
+    // Stryker disable next-line ConditionalExpression: shortcut
     this.#same = source === clean;
     this.#cleanEnd = endOfLine(clean, NEWLINE, 0);
     this.#sourceLine(0);
@@ -123,12 +128,12 @@ export class OffsetMap {
 
   /** Moves to the line that holds clean `offset` (or ends just before it). */
   #seek(offset: number): void {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; the search finds the same line as the walk, at a cost for every position
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: shortcut
     if (this.#starts === undefined && offset < this.#cleanStart) this.#starts = this.#allStarts();
     const starts = this.#starts;
     if (starts !== undefined) {
       const line = lineIndexOf(starts.clean, offset);
-      // Stryker disable next-line ConditionalExpression: a shortcut; setting the same line again sets the same bounds
+      // Stryker disable next-line ConditionalExpression: shortcut
       if (line === this.#line) return;
       this.#line = line;
       this.#cleanStart = starts.clean[line] as number;
@@ -151,7 +156,7 @@ export class OffsetMap {
   /** Sets the original line's bounds, for the line starting at `start`. */
   #sourceLine(start: number): void {
     this.#sourceStart = start;
-    // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; in a text that noise did not change, the breaks looked for below bound the same lines
+    // Stryker disable next-line ConditionalExpression,BlockStatement: shortcut
     if (this.#same) {
       this.#sourceEnd = this.#cleanEnd;
       this.#sourceNext = this.#cleanEnd + 1;
@@ -181,13 +186,13 @@ export class OffsetMap {
   /** The original offset of the `column`-th clean character of the current line. */
   #original(column: number): number {
     const sourceStart = this.#sourceStart;
-    // Stryker disable next-line ConditionalExpression: a shortcut; the same text has lines of the same length, mapped one to one below
+    // Stryker disable next-line ConditionalExpression: shortcut
     if (this.#same) return sourceStart + column;
     const cleanLength = this.#cleanEnd - this.#cleanStart;
     // Nothing dropped or trimmed: the characters correspond one to one.
-    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a shortcut; the walk below maps such a line one to one too
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: shortcut
     if (this.#sourceEnd - sourceStart === cleanLength) return sourceStart + column;
-    // Stryker disable next-line ConditionalExpression: a cache; mapping the line again gives the same map
+    // Stryker disable next-line ConditionalExpression: cache
     if (this.#mappedLine !== this.#line) {
       this.#lineMap = this.#mapLine(this.#cleanStart, cleanLength, sourceStart, this.#sourceEnd);
       this.#mappedLine = this.#line;
