@@ -45,6 +45,39 @@ describe("decodeText", () => {
     expect(decodeText(Buffer.from(bytes))).toEqual({ ok: false, reason: `not UTF-8 text at byte ${at}` });
   });
 
+  test.each([
+    ["C2, the lowest two-byte lead", [0xc2, 0x80]],
+    ["DF, the highest two-byte lead", [0xdf, 0xbf]],
+    ["E0 with A0, its lowest second byte", [0xe0, 0xa0, 0x80]],
+    ["E1 with A0, which only ED bounds", [0xe1, 0xa0, 0x80]],
+    ["ED with 9F, its highest second byte", [0xed, 0x9f, 0xbf]],
+    ["EF, the highest three-byte lead, with BF BF", [0xef, 0xbf, 0xbf]],
+    ["F0 with 90, its lowest second byte", [0xf0, 0x90, 0x80, 0x80]],
+    ["F1 with 80, which only F0 bounds", [0xf1, 0x80, 0x80, 0x80]],
+    ["F4 with 8F, the last code point", [0xf4, 0x8f, 0xbf, 0xbf]],
+    ["a continuation byte of 80 after the second", [0xe1, 0x80, 0x80]],
+  ])("steps over a valid sequence, %s, to the bad byte after it", (_name, bytes) => {
+    expect(decodeText(Buffer.from([...bytes, 0xff]))).toEqual({
+      ok: false,
+      reason: `not UTF-8 text at byte ${bytes.length}`,
+    });
+  });
+
+  test.each([
+    ["FE as the second byte, after no FF", [0x41, 0xfe, 0x42], "not UTF-8 text at byte 1"],
+    ["FF without FE after it", [0xff, 0x41], "not UTF-8 text at byte 0"],
+    ["FE without FF after it", [0xfe, 0x41], "not UTF-8 text at byte 0"],
+  ])("reads no byte-order mark in %s", (_name, bytes, reason) => {
+    expect(decodeText(Buffer.from(bytes))).toEqual({ ok: false, reason });
+  });
+
+  test.each([
+    ["LE", [0xff, 0xfe]],
+    ["BE", [0xfe, 0xff]],
+  ])("reads a UTF-16%s byte-order mark alone as U+FEFF", (_order, bytes) => {
+    expect(decodeText(Buffer.from(bytes))).toEqual({ ok: true, text: "\uFEFF" });
+  });
+
   test("accepts the edges of each range: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF", () => {
     const text = "\u0080\u07FF\u0800\uD7FF\uE000\uFFFF\u{10000}\u{10FFFF}";
     expect(decodeText(Buffer.from(text))).toEqual({ ok: true, text });
@@ -57,6 +90,11 @@ describe("decodeText", () => {
     ["LE", Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), "not UTF-16LE text at byte 2"],
     ["LE", Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8]), "not UTF-16LE text at byte 4"],
     ["BE", Buffer.from([0xfe, 0xff, 0x00, 0x41, 0xd8, 0x3d, 0xde, 0x00, 0xdc, 0x00]), "not UTF-16BE text at byte 8"],
+    ["LE", Buffer.from([0xff, 0xfe, 0x41, 0x00, 0xff, 0xdf]), "not UTF-16LE text at byte 4"],
+    ["LE", Buffer.from([0xff, 0xfe, 0xff, 0xdb, 0xff, 0xdf, 0x00, 0xdc]), "not UTF-16LE text at byte 6"],
+    ["LE", Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00, 0xdc, 0x00, 0xdc]), "not UTF-16LE text at byte 6"],
+    ["LE", Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0xff, 0xdf, 0x00, 0xdc]), "not UTF-16LE text at byte 6"],
+    ["LE", Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00, 0xe0]), "not UTF-16LE text at byte 2"],
   ])("refuses UTF-16%s that is not whole: %s", (_order, bytes, reason) => {
     expect(decodeText(bytes)).toEqual({ ok: false, reason });
   });

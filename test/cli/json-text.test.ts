@@ -19,6 +19,19 @@ describe("readJson", () => {
   });
 
   test.each([
+    '[0, -1, 12, 1.25, -0.5e10, 1e+5, 2E-3, 3e7]',
+    '[true, false, null]',
+    '["a b", "\\"\\\\\\/\\b\\f\\n\\r\\t", "\\u00e9\\uABcd", "é😀"]',
+    '{"a": {"b": [{}, []]}, "c": "d"}',
+    ' \t\r\n[\t1 ,\n2 ]',
+  ])("reads the whole of the JSON value %j before the text that follows it", (valid) => {
+    expect(JSON.parse(valid)).toBeDefined();
+    const lines = valid.split(/\r\n|\r|\n/);
+    const column = (lines.at(-1) as string).length + 2;
+    expect(readJson(`${valid} x`)).toEqual({ ok: false, reason: `line ${lines.length}, column ${column}: unexpected 'x'` });
+  });
+
+  test.each([
     ["notjson", "line 1, column 2: unexpected 'o'"],
     ["", "line 1, column 1: unexpected end of the text"],
     ["\uFEFF", "line 1, column 2: unexpected end of the text"],
@@ -41,6 +54,8 @@ describe("readJson", () => {
     ['["a\\x"]', "line 1, column 5: unexpected 'x'"],
     ['["a\\u12G4"]', "line 1, column 6: unexpected '1'"],
     ['["a\\u12', "line 1, column 6: unexpected '1'"],
+    ['["a\\u12"]', "line 1, column 6: unexpected '1'"],
+    ['["a\nb"]', "line 1, column 4: unexpected '\\n'"],
     ['["abc', "line 1, column 6: unexpected end of the text"],
     ['["a\\', "line 1, column 5: unexpected end of the text"],
     ["[1] 2", "line 1, column 5: unexpected '2'"],
@@ -84,6 +99,10 @@ describe("locateJsonPath", () => {
     const text = '{"x": {"y": 1}, "z": {"y": 2}}';
     expect(locateJsonPath(text, ["z", "y"])).toEqual({ line: 1, column: 28 });
     expect(locateJsonPath(text, ["x", "q"])).toEqual({ line: 1, column: 7 });
+  });
+
+  test("reads numbers of several characters as one value", () => {
+    expect(locateJsonPath("[1234, -5.5e3, true, 7]", [3])).toEqual({ line: 1, column: 22 });
   });
 
   test("lines end at LF, CRLF and CR alike", () => {

@@ -3,8 +3,9 @@ import { configDefaults, defineConfig } from "vitest/config";
 // The suite that `npm run mutate` runs against every mutant: the unit, fixture
 // and property tests, the properties at 100 cases each from one fixed seed (a
 // mutant must fail or pass the same cases every time; 1,000 cases would make a
-// full run many hours long). Left out: the CLI tests, which build and spawn
-// the command (a spawned process does not see which mutant is active); the
+// full run many hours long). Left out: the CLI tests that build and spawn
+// the command (a spawned process does not see which mutant is active; the
+// command's modules are tested in-process in test/cli/); the
 // ReDoS check, which reads the expressions from the source text (in Stryker's
 // sandbox, every mutant's at once); the tests of cost on inputs of megabytes,
 // seconds each for every mutant they reach; the type tests, and the packaging
