@@ -19,16 +19,19 @@ describe("readJson", () => {
   });
 
   test.each([
-    '[0, -1, 12, 1.25, -0.5e10, 1e+5, 2E-3, 3e7]',
-    '[true, false, null]',
+    "[0, -1, 12, 1.25, -0.5e10, 1e+5, 2E-3, 3e7]",
+    "[true, false, null]",
     '["a b", "\\"\\\\\\/\\b\\f\\n\\r\\t", "\\u00e9\\uABcd", "é😀"]',
     '{"a": {"b": [{}, []]}, "c": "d"}',
-    ' \t\r\n[\t1 ,\n2 ]',
+    " \t\r\n[\t1 ,\n2 ]",
   ])("reads the whole of the JSON value %j before the text that follows it", (valid) => {
     expect(JSON.parse(valid)).toBeDefined();
     const lines = valid.split(/\r\n|\r|\n/);
     const column = (lines.at(-1) as string).length + 2;
-    expect(readJson(`${valid} x`)).toEqual({ ok: false, reason: `line ${lines.length}, column ${column}: unexpected 'x'` });
+    expect(readJson(`${valid} x`)).toEqual({
+      ok: false,
+      reason: `line ${lines.length}, column ${column}: unexpected 'x'`,
+    });
   });
 
   test.each([
