@@ -14,6 +14,7 @@
  */
 
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -124,8 +125,18 @@ function prelude(item: Prepared, folder: string): string {
     const path = (file: string) => relative(folder, join(ROOT, file)).replace(/\.ts$/, "");
     if (fromIndex.length > 0) lines.push(`import { ${fromIndex.join(", ")} } from "${path("src/index.ts")}";`);
     lines.push(`import { ${item.internal.join(", ")} } from "${path(module)}";`);
-    // Names of other internal modules, each from the first that exports it.
+    // Names its module imports, from where it imports them; other internal names from the first module that exports them.
     const taken = new Set([...fromIndex, ...item.internal]);
+    const source = readFileSync(join(ROOT, module), "utf8");
+    for (const match of source.matchAll(/^import (?:type )?\{([^}]*)\} from "(\.[^"]+)";/gm)) {
+      const names = (match[1] as string)
+        .split(",")
+        .map((name) => name.trim().replace(/^type /, ""))
+        .filter((name) => /^[\w$]+$/.test(name) && !taken.has(name) && used(snippet.code, new Set([name])).length > 0);
+      for (const name of names) taken.add(name);
+      const from = join(dirname(module), match[2] as string);
+      if (names.length > 0) lines.push(`import { ${names.join(", ")} } from "${path(`${from}.ts`)}";`);
+    }
     for (const other of INTERNAL) {
       const names = used(snippet.code, other.names).filter((name) => !taken.has(name));
       for (const name of names) taken.add(name);

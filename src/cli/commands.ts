@@ -29,8 +29,12 @@ export interface CommandIo {
  * together or values it cannot take.
  *
  * @example
- * ```sh
- * $ film-listing schema   # exit status 0, the JSON Schema on stdout
+ * ```ts
+ * import { PassThrough, Readable } from "node:stream";
+ * const stdout = new PassThrough();
+ * const io = { stdin: Readable.from([]), stdout, stderr: new PassThrough(), env: {} };
+ * await runCommand(readCommandLine(["schema"]), io); // 0
+ * JSON.parse(String(stdout.read())).$schema; // "https://json-schema.org/draft/2020-12/schema"
  * ```
  */
 export async function runCommand(line: CommandLine, io: CommandIo): Promise<number> {

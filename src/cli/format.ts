@@ -28,12 +28,15 @@ export interface FormatStreams {
  * `path: CODE reason`, and returns 1.
  *
  * @example
- * ```sh
- * $ film-listing format fixtures/roundhay-garden-scene-minimal-title-and-year.json
- * Roundhay Garden Scene
- * 1888
- * $ film-listing format notjson.json   # exit status 1
- * notjson.json: not a JSON record (line 1, column 2: unexpected 'o')
+ * ```ts
+ * import { PassThrough, Readable } from "node:stream";
+ * const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+ * const plain = paletteFor(false);
+ * const streams = { stdin: Readable.from(["notjson"]), stdout: new Output(stdout, plain), stderr: new Output(stderr, plain) };
+ * await runFormat("fixtures/roundhay-garden-scene-minimal-title-and-year.json", DEFAULT_MAX_SIZE, streams); // 0
+ * String(stdout.read()); // "Roundhay Garden Scene\n1888\nStarring:\nAlso Available On:\n"
+ * await runFormat("-", DEFAULT_MAX_SIZE, streams); // 1
+ * String(stderr.read()); // "<stdin>: not a JSON record (line 1, column 2: unexpected 'o')\n"
  * ```
  */
 export async function runFormat(path: string, maxSize: number, streams: FormatStreams): Promise<number> {
