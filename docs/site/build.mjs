@@ -1,13 +1,14 @@
 // `npm run site`: builds the documentation site into site/ — the front
-// page, the playground (the library's browser build and the page's script,
-// both classic scripts, so that it works from file:// as from any static
-// host) and the API reference with the guides (typedoc).
+// page, the playground (classic scripts only, so that it works from file://
+// as from any static host: its worker's code is inlined as a string and
+// started from a Blob URL) and the API reference with the guides (typedoc,
+// with a link back to the playground on every page).
 
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -25,23 +26,51 @@ await mkdir(PLAYGROUND, { recursive: true });
 
 // The API reference, with the README as its front page and the guides as pages.
 const typedoc = join(dirname(createRequire(import.meta.url).resolve("typedoc/package.json")), "bin/typedoc");
-execFileSync(process.execPath, [typedoc, "--out", join(SITE, "api")], { cwd: ROOT, stdio: "inherit" });
+execFileSync(process.execPath, [typedoc, "--options", join(HERE, "typedoc.json"), "--out", join(SITE, "api")], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
+// typedoc writes the links of its header and sidebar as given; each page
+// gets them relative to where it lies.
+for (const entry of await readdir(join(SITE, "api"), { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+  const file = join(entry.parentPath, entry.name);
+  const root = relative(dirname(file), SITE).split(sep).join("/") || ".";
+  const html = await readFile(file, "utf8");
+  await writeFile(
+    file,
+    html.replaceAll('href="site:/', () => `href="${root}/`),
+  );
+}
 
 // The library's browser build: the package entry as one script that
-// defines the global `filmListing`.
-await build({
+// defines the global `filmListing`, which the page loads only when it
+// cannot start its worker.
+const browserBuild = {
   absWorkingDir: ROOT,
-  entryPoints: ["src/index.ts"],
   bundle: true,
   platform: "browser",
   format: "iife",
-  globalName: "filmListing",
   target: TARGET,
   minify: true,
   legalComments: "eof",
-  outfile: join(PLAYGROUND, "film-listing.js"),
   logLevel: "warning",
+};
+await build({
+  ...browserBuild,
+  entryPoints: ["src/index.ts"],
+  globalName: "filmListing",
+  outfile: join(PLAYGROUND, "film-listing.js"),
 });
+
+// The worker, the same library with its message handler, as a string the
+// page starts from a Blob URL: a worker script loaded by URL does not start
+// from file://.
+const worker = await build({ ...browserBuild, entryPoints: ["docs/site/worker.ts"], write: false });
+await writeFile(
+  join(PLAYGROUND, "worker-source.js"),
+  `var playgroundWorkerSource = ${JSON.stringify(worker.outputFiles[0].text)};\n`,
+);
 
 // The page's own script, which uses only that global.
 await build({

@@ -1,16 +1,24 @@
 /**
- * The playground: parses what is in `textarea#listing` as it changes and
- * shows the record (`pre#record`), every issue (`ul#issues`) and where each
+ * The playground: reads what is in `textarea#listing` as it changes and
+ * shows the record (`pre#record`), the issues (`ul#issues`) and where each
  * value was read from (the highlighted mirror behind the textarea).
  * Clicking an issue or a value selects its text in the textarea.
  *
- * It runs as a classic script after `film-listing.js`, the library's
- * browser build, which defines the global `filmListing`; so the page works
- * from `file://` as from any static host.
+ * The reading runs in a worker, so that no text, however long or broken,
+ * blocks the page. It runs as a classic script after `worker-source.js`,
+ * which holds the worker's code (the library's browser build with its
+ * message handler) as a string: the worker starts from a Blob URL, which
+ * works from `file://` as from any static host. Where no worker can start,
+ * the page loads `film-listing.js`, the library's browser build, and reads
+ * texts up to the length it can edit on its own thread.
  */
 
-import type { FieldSpan, ListingInspection, ListingIssue } from "../../src/index";
+import type { FieldSpan, PartialFilm } from "../../src/index";
+import { type Reading, readListing, type ShownIssue } from "./reading";
 
+/** Set by `worker-source.js`. */
+declare const playgroundWorkerSource: string;
+/** Set by `film-listing.js`, once loaded. */
 declare const filmListing: typeof import("../../src/index");
 
 /** A field of the record, as zod names it: `["cast", 2]`. */
@@ -33,9 +41,15 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 const listing = byId<HTMLTextAreaElement>("listing");
 const mirror = byId<HTMLDivElement>("highlight");
+const output = byId<HTMLDivElement>("output");
 const record = byId<HTMLPreElement>("record");
+const recordNote = byId<HTMLParagraphElement>("record-note");
 const issuesList = byId<HTMLUListElement>("issues");
+const moreIssues = byId<HTMLParagraphElement>("more-issues");
 const status = byId<HTMLParagraphElement>("status");
+const heldNote = byId<HTMLDivElement>("held");
+const heldSize = byId<HTMLParagraphElement>("held-size");
+const clearButton = byId<HTMLButtonElement>("clear");
 const sampleMenu = byId<HTMLSelectElement>("sample");
 const samples = JSON.parse(byId<HTMLScriptElement>("samples").textContent ?? "[]") as Sample[];
 
@@ -96,18 +110,18 @@ interface Mark {
   readonly id: string;
 }
 
-function marksOf(inspection: ListingInspection): Mark[] {
-  const marks: Mark[] = inspection.spans.map((span) => ({
+function marksOf(spans: readonly FieldSpan[], issues: readonly ShownIssue[]): Mark[] {
+  const marks: Mark[] = spans.map((span) => ({
     start: span.start.offset,
     end: span.end.offset,
     className: `field ${familyOf(span.path)}`,
     id: `span:${keyOf(span.path)}`,
   }));
-  inspection.issues.forEach((issue, index) => {
+  issues.forEach((issue, index) => {
     marks.push({
-      start: issue.offset,
+      start: issue.start,
       // An issue at one point (the end of the text) still gets a visible mark.
-      end: Math.max(issue.end.offset, issue.offset + 1),
+      end: Math.max(issue.end, issue.start + 1),
       className: `issue issue-${issue.severity}`,
       id: `issue:${index}`,
     });
@@ -169,7 +183,7 @@ function markElement(id: string): Element | null {
 // The record: JSON as `JSON.stringify(film, null, 2)` writes it, with each
 // value that has a span wrapped in an element that selects it.
 
-function renderRecord(film: unknown, spans: ReadonlyMap<string, FieldSpan>): void {
+function renderRecord(film: PartialFilm, spans: ReadonlyMap<string, FieldSpan>): void {
   const fragment = document.createDocumentFragment();
   const write = (value: unknown, path: Path, indent: string): void => {
     if (typeof value === "object" && value !== null) {
@@ -212,8 +226,12 @@ function renderRecord(film: unknown, spans: ReadonlyMap<string, FieldSpan>): voi
   record.replaceChildren(fragment);
 }
 
-function renderIssues(issues: readonly ListingIssue[]): void {
-  const items = issues.map((issue, index) => {
+const number = (n: number): string => n.toLocaleString("en-US");
+const count = (n: number, what: string): string => `${number(n)} ${what}${n === 1 ? "" : "s"}`;
+
+function renderIssues(reading: Reading): void {
+  const fragment = document.createDocumentFragment();
+  reading.issues.forEach((issue, index) => {
     const item = document.createElement("li");
     item.className = `issue-item ${issue.severity}`;
     const button = document.createElement("button");
@@ -228,45 +246,244 @@ function renderIssues(issues: readonly ListingIssue[]): void {
     reason.className = "reason";
     reason.textContent = issue.reason;
     button.append(code, " ", where, " ", reason);
-    button.addEventListener("click", () =>
-      select(issue.offset, Math.max(issue.offset, issue.end.offset), markElement(`issue:${index}`)),
-    );
+    // Of a text too long to edit, only the part shown can be selected.
+    if (issue.end > listing.value.length) button.disabled = true;
+    button.addEventListener("click", () => select(issue.start, issue.end, markElement(`issue:${index}`)));
     item.append(button);
-    return item;
+    fragment.append(item);
   });
-  issuesList.replaceChildren(...items);
-  const errors = issues.filter((issue) => issue.severity === "error").length;
-  const warnings = issues.length - errors;
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  issuesList.replaceChildren(fragment);
+  const { errors, warnings } = reading;
+  const unlisted = errors + warnings - reading.issues.length;
+  moreIssues.textContent = unlisted > 0 ? `And ${count(unlisted, "more issue")}, not listed.` : "";
+  moreIssues.hidden = unlisted === 0;
   status.textContent =
-    issues.length === 0
+    errors + warnings === 0
       ? "No issues: parseListing returns this record."
       : `${count(errors, "error")}, ${count(warnings, "warning")}${errors > 0 ? ": parseListing throws the first error." : "."}`;
   status.className = `status ${errors > 0 ? "has-errors" : warnings > 0 ? "has-warnings" : "ok"}`;
 }
 
-/**
- * Past this many characters or marks the browser spends seconds laying out
- * the marks and the clickable values on every change, so they are left out
- * and the record is shown as plain JSON; issues still select their text.
- */
-const HIGHLIGHT_LIMIT = { characters: 100_000, marks: 3_000 };
-
-function update(): void {
-  const text = listing.value;
-  const inspection = filmListing.inspectListing(text);
-  const marks = marksOf(inspection);
-  const highlight = text.length <= HIGHLIGHT_LIMIT.characters && marks.length <= HIGHLIGHT_LIMIT.marks;
-  renderIssues(inspection.issues);
-  if (highlight) {
-    renderMirror(text, marks);
-    renderRecord(inspection.film, new Map(inspection.spans.map((span) => [keyOf(span.path), span])));
+/** Shows a reading of the text on show; a reading of a text since replaced is left out. */
+function show(reading: Reading): void {
+  if (reading.id !== textId) return;
+  settled();
+  renderIssues(reading);
+  const { highlight } = reading;
+  if (highlight !== undefined && held === undefined) {
+    renderMirror(listing.value, marksOf(highlight.spans, reading.issues));
+    renderRecord(highlight.film, new Map(highlight.spans.map((span) => [keyOf(span.path), span])));
   } else {
     mirror.replaceChildren();
-    record.textContent = JSON.stringify(inspection.film, null, 2);
+    record.textContent = reading.json;
     status.textContent += " Highlighting is off for a text this long.";
   }
+  recordNote.textContent =
+    reading.jsonLength > reading.json.length
+      ? `The record's JSON is ${count(reading.jsonLength, "character")} long: only its first ${number(reading.json.length)} are shown.`
+      : "";
+  recordNote.hidden = recordNote.textContent === "";
   syncScroll();
+}
+
+/** Says why the text on show was not read, and shows nothing of an earlier one. */
+function showUnread(id: number, why: string): void {
+  if (id !== textId) return;
+  settled();
+  clearOutput();
+  status.textContent = why;
+  status.className = "status has-errors";
+}
+
+// Stale results: from the moment the text changes until its reading comes,
+// what is on show belongs to another text. It is dimmed at once and marked
+// busy, and cleared if the reading takes longer than a glance.
+
+/** How long the results of the previous text stay on show, dimmed. */
+const STALE_MS = 200;
+let staleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function markStale(): void {
+  output.setAttribute("aria-busy", "true");
+  output.classList.add("stale");
+  clearTimeout(staleTimer);
+  staleTimer = setTimeout(() => {
+    clearOutput();
+    status.textContent = "Reading…";
+    status.className = "status";
+  }, STALE_MS);
+}
+
+function settled(): void {
+  clearTimeout(staleTimer);
+  output.removeAttribute("aria-busy");
+  output.classList.remove("stale");
+}
+
+function clearOutput(): void {
+  issuesList.replaceChildren();
+  moreIssues.textContent = "";
+  moreIssues.hidden = true;
+  record.replaceChildren();
+  recordNote.textContent = "";
+  recordNote.hidden = true;
+  mirror.replaceChildren();
+}
+
+// Texts too long to edit: a textarea of a few hundred thousand lines takes
+// the browser seconds to lay out on each change. Such a text, pasted or
+// dropped, is held aside and read in full; the textarea shows its start,
+// read-only.
+
+const EDIT_LIMIT = { characters: 250_000, lines: 25_000 };
+/** The characters of a held text shown in the textarea. */
+const PREVIEW = 20_000;
+
+/** The whole text, while it is too long to edit. */
+let held: string | undefined;
+
+function tooLongToEdit(text: string): boolean {
+  if (text.length > EDIT_LIMIT.characters) return true;
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
+    if (++lines > EDIT_LIMIT.lines) return true;
+  }
+  return false;
+}
+
+function hold(text: string): void {
+  held = text;
+  listing.value = text.slice(0, previewEnd(text));
+  listing.readOnly = true;
+  listing.scrollTop = 0;
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  heldSize.textContent = `This text is ${count(text.length, "character")} and ${count(lines, "line")} long, too long to edit here: all of it is read, and its first ${count(listing.value.length, "character")} are shown.`;
+  heldNote.hidden = false;
+}
+
+/** Where the shown start of a held text ends: at a line break near {@link PREVIEW}, else between two characters. */
+function previewEnd(text: string): number {
+  if (text.length <= PREVIEW) return text.length;
+  const lineEnd = text.lastIndexOf("\n", PREVIEW);
+  if (lineEnd > PREVIEW / 2) return lineEnd;
+  const code = text.charCodeAt(PREVIEW - 1);
+  return code >= 0xd800 && code <= 0xdbff ? PREVIEW - 1 : PREVIEW;
+}
+
+function release(): void {
+  held = undefined;
+  listing.readOnly = false;
+  heldNote.hidden = true;
+}
+
+/** Text pasted or dropped: held aside when the result is too long to edit. */
+function insertText(event: Event, inserted: string | undefined): void {
+  if (inserted === undefined || inserted === "") return;
+  const text =
+    held !== undefined
+      ? inserted
+      : listing.value.slice(0, listing.selectionStart) + inserted + listing.value.slice(listing.selectionEnd);
+  if (held === undefined && !tooLongToEdit(text)) return;
+  event.preventDefault();
+  if (tooLongToEdit(text)) hold(text);
+  else {
+    release();
+    listing.value = text;
+  }
+  sampleMenu.value = "";
+  changed();
+}
+
+// Reading: in a worker when one starts, else on this thread for a text
+// short enough to edit.
+
+/** The number of the text on show. */
+let textId = 0;
+
+interface Reader {
+  read(id: number, text: string): void;
+}
+
+/**
+ * The worker: one text at a time, and of the texts that came while it
+ * read, only the last.
+ */
+function startWorker(): Reader | undefined {
+  let worker: Worker;
+  try {
+    worker = new Worker(URL.createObjectURL(new Blob([playgroundWorkerSource], { type: "text/javascript" })));
+  } catch {
+    return undefined;
+  }
+  let busy = false;
+  let next: { id: number; text: string } | undefined;
+  const post = (id: number, text: string) => {
+    busy = true;
+    worker.postMessage({ id, text });
+  };
+  worker.addEventListener("message", (event: MessageEvent<Reading | { id: number; failure: string }>) => {
+    busy = false;
+    if (next !== undefined) {
+      post(next.id, next.text);
+      next = undefined;
+    }
+    const answer = event.data;
+    if ("failure" in answer) showUnread(answer.id, `This text could not be read: ${answer.failure}`);
+    else show(answer);
+  });
+  // A worker that cannot run its script: read here from now on.
+  worker.addEventListener("error", () => {
+    worker.terminate();
+    reader = readHere;
+    changed();
+  });
+  return {
+    read(id, text) {
+      if (busy) next = { id, text };
+      else post(id, text);
+    },
+  };
+}
+
+let library: Promise<typeof filmListing> | undefined;
+
+/** `film-listing.js`, loaded once, when first needed. */
+function loadLibrary(): Promise<typeof filmListing> {
+  library ??= new Promise((loaded, failed) => {
+    const script = document.createElement("script");
+    script.src = "film-listing.js";
+    script.addEventListener("load", () => loaded(filmListing));
+    script.addEventListener("error", () => failed(new Error("film-listing.js did not load")));
+    document.head.append(script);
+  });
+  return library;
+}
+
+const readHere: Reader = {
+  read(id, text) {
+    loadLibrary().then(
+      (lib) => {
+        if (id !== textId) return;
+        if (tooLongToEdit(text))
+          showUnread(
+            id,
+            "Not read: this browser could not start a worker, and reading a text this long would block the page. `film-listing inspect` reads it.",
+          );
+        else show(readListing(lib.inspectListing, text, id));
+      },
+      (error: Error) => showUnread(id, `Not read: ${error.message}.`),
+    );
+  },
+};
+
+let reader: Reader = readHere;
+
+/** The text changed: what is on show is stale until its reading comes. */
+function changed(): void {
+  textId++;
+  markStale();
+  schedule();
 }
 
 function syncScroll(): void {
@@ -274,24 +491,25 @@ function syncScroll(): void {
   mirror.scrollLeft = listing.scrollLeft;
 }
 
-/** Parses at most once a frame, however fast the user types. */
+/** Sends the text at most once a frame, however fast the user types. */
 let pending = false;
 function schedule(): void {
   if (pending) return;
   pending = true;
   requestAnimationFrame(() => {
     pending = false;
-    update();
+    reader.read(textId, held ?? listing.value);
   });
 }
 
 function showSample(index: number): void {
   const sample = samples[index];
   if (sample === undefined) return;
+  release();
   listing.value = sample.text;
   sampleMenu.value = String(index);
   listing.scrollTop = 0;
-  update();
+  changed();
 }
 
 function setUp(): void {
@@ -316,15 +534,25 @@ function setUp(): void {
   edited.disabled = true;
   sampleMenu.prepend(edited);
   sampleMenu.addEventListener("change", () => showSample(Number(sampleMenu.value)));
+  listing.addEventListener("paste", (event) => insertText(event, event.clipboardData?.getData("text/plain")));
+  listing.addEventListener("drop", (event) => insertText(event, event.dataTransfer?.getData("text/plain")));
   listing.addEventListener("input", () => {
     sampleMenu.value = "";
-    schedule();
+    changed();
   });
   listing.addEventListener("scroll", syncScroll);
+  clearButton.addEventListener("click", () => {
+    release();
+    listing.value = "";
+    sampleMenu.value = "";
+    changed();
+    listing.focus();
+  });
   new ResizeObserver(() => {
     mirror.style.height = `${listing.offsetHeight}px`;
     syncScroll();
   }).observe(listing);
+  reader = startWorker() ?? readHere;
   showSample(0);
 }
 

@@ -15,9 +15,11 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium } from "./chromium";
+import { settle as settleOn } from "./playground-page";
 
 const ROOT = new URL("../../", import.meta.url);
 const PLAYGROUND = new URL("site/playground/index.html", ROOT);
+
 const SCREENSHOTS = fileURLToPath(new URL("test/browser/screenshots/", ROOT));
 const read = (path: string) => readFileSync(new URL(path, ROOT), "utf8");
 
@@ -50,6 +52,7 @@ beforeAll(async () => {
     if (message.type() === "error") problems.push(message.text());
   });
   await page.goto(PLAYGROUND.href);
+  await settle();
   expect(problems).toEqual([]);
 });
 afterAll(() => browser?.close());
@@ -60,8 +63,8 @@ async function type(text: string): Promise<void> {
   await settle();
 }
 
-/** Two animation frames: the page parses at most once a frame. */
-const settle = () => page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+/** Until the page shows the reading of the text on show. */
+const settle = () => settleOn(page);
 
 const record = async (): Promise<unknown> => JSON.parse(await page.locator("pre#record").innerText());
 const issues = () => page.locator("ul#issues > li").allInnerTexts();
@@ -147,13 +150,17 @@ test('shows a sample chosen from the menu, and says "Your text" once it is edite
   expect(await page.locator("select#sample option:checked").innerText()).toBe("Your text");
 });
 
-test("loads only classic scripts, which run from file:// too: the library's browser build, then the page's", () => {
+test("loads only classic scripts, which run from file:// too: the worker's code as a string, then the page's", () => {
   const html = readFileSync(PLAYGROUND, "utf8");
   expect([...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1])).toEqual([
     ' type="application/json" id="samples"',
-    ' src="film-listing.js"',
+    ' src="worker-source.js"',
     ' src="playground.js"',
   ]);
+});
+
+test("reads in a worker: the page's own thread never loads the library", async () => {
+  expect(await page.evaluate("typeof filmListing")).toBe("undefined");
 });
 
 test("leaves the highlighting out for a long text, and still shows its record and issues", async () => {
@@ -164,7 +171,7 @@ test("leaves the highlighting out for a long text, and still shows its record an
     "1 error, 0 warnings: parseListing throws the first error. Highlighting is off for a text this long.",
   );
   expect(await issues()).toEqual(["E_INVALID 2:1 rating 7.5 is outside 0–5"]);
-  expect(await record()).toEqual({
+  const film = {
     title: "The Red Shoes",
     rating: null,
     voteCount: null,
@@ -178,7 +185,13 @@ test("leaves the highlighting out for a long text, and still shows its record an
     badges: [],
     availableOn: [],
     reviews: [{ text: "So good. ".repeat(12_000).trimEnd() }],
-  });
+  };
+  // Its JSON is longer than the page shows: the start of it, and a note.
+  const json = JSON.stringify(film, null, 2);
+  expect(await page.locator("pre#record").textContent()).toBe(json.slice(0, 100_000));
+  expect(await page.locator("#record-note").textContent()).toBe(
+    `The record's JSON is ${json.length.toLocaleString("en-US")} characters long: only its first 100,000 are shown.`,
+  );
 });
 
 test("works from a static host too: the site served over HTTP shows the reference record", async () => {
@@ -197,6 +210,7 @@ test("works from a static host too: the site served over HTTP shows the referenc
     const { port } = server.address() as AddressInfo;
     const served = await browser.newPage();
     await served.goto(`http://127.0.0.1:${port}/playground/index.html`);
+    await settleOn(served);
     expect(JSON.parse((await served.locator("pre#record").textContent()) ?? "")).toEqual(
       JSON.parse(read("fixtures/the-red-shoes.json")),
     );
