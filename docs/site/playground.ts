@@ -246,6 +246,12 @@ function renderIssues(reading: Reading): void {
     reason.className = "reason";
     reason.textContent = issue.reason;
     button.append(code, " ", where, " ", reason);
+    if (issue.hint !== undefined) {
+      const hint = document.createElement("span");
+      hint.className = "issue-hint";
+      hint.textContent = `Hint: ${issue.hint}`;
+      button.append(hint);
+    }
     // Of a text too long to edit, only the part shown can be selected.
     if (issue.end > listing.value.length) button.disabled = true;
     button.addEventListener("click", () => select(issue.start, issue.end, markElement(`issue:${index}`)));

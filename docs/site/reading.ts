@@ -27,6 +27,8 @@ export interface ShownIssue {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
+  /** Advice when the cause is not where the line suggests. */
+  readonly hint: string | undefined;
   /** Where the offending text starts and ends, in UTF-16 code units. */
   readonly start: number;
   readonly end: number;
@@ -61,6 +63,7 @@ export function readListing(inspect: typeof inspectListing, text: string, id: nu
       line: issue.line,
       column: issue.column,
       reason: issue.reason,
+      hint: issue.hint,
       start: issue.offset,
       end: Math.max(issue.offset, issue.end.offset),
     }),

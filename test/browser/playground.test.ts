@@ -14,6 +14,7 @@ import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { inspectListing } from "../../src/index";
 import { launchChromium } from "./chromium";
 import { settle as settleOn } from "./playground-page";
 
@@ -99,6 +100,14 @@ const selected = () =>
     .evaluate((area: { value: string; selectionStart: number; selectionEnd: number }) =>
       area.value.slice(area.selectionStart, area.selectionEnd),
     );
+
+test("shows an issue's hint under its reason", async () => {
+  const text = "Casablanca\n4.4 (1.2K)\n1942";
+  const [issue] = inspectListing(text).issues;
+  expect(issue?.hint).toBeDefined();
+  await type(text);
+  expect(await issues()).toEqual([`${issue?.code} 2:1 ${issue?.reason}\nHint: ${issue?.hint}`]);
+});
 
 test("selects the offending text in the listing when an issue is clicked", async () => {
   await type("The Red Shoes\n7.5\n1948\n133 min");
