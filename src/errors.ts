@@ -49,16 +49,22 @@ export type ListingErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * The codes of warnings: values read by their place alone that look out of
- * place. A warning never makes `parseListing` fail.
+ * place, and `W_MORE_ISSUES`, the last issue of a text with more than
+ * `maxIssues`, which counts those not listed (its `path` is `[]`). A
+ * warning never makes `parseListing` fail.
  *
  * @example
  * ```ts
- * WARNING_CODES; // ["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE"]
+ * WARNING_CODES; // ["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE", "W_MORE_ISSUES"]
  * ```
  *
  * @group Errors
  */
-export const WARNING_CODES = /* @__PURE__ */ Object.freeze(["W_UNKNOWN_GENRE", "W_CERTIFICATION_SHAPE"] as const);
+export const WARNING_CODES = /* @__PURE__ */ Object.freeze([
+  "W_UNKNOWN_GENRE",
+  "W_CERTIFICATION_SHAPE",
+  "W_MORE_ISSUES",
+] as const);
 
 /**
  * The code of a warning issue.

@@ -14,6 +14,7 @@ import {
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
 import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
 import { hintFor } from "./hints";
+import { KeptIssues } from "./kept-issues";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
@@ -114,21 +115,18 @@ export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: 
   if (typeof text !== "string") return { film: emptyFilm(), issues: [notText(text)], spans: NO_SPANS };
   const clean = cleanText(text);
   const { tree, problems } = setup.read(clean);
-  const findings = new Findings(spansOfValues);
-  const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
-
-  // The grammar's problems, then the record's (a page of empty reviews
-  // holds hundreds of thousands: their array is used as it is).
   const inputEnd = endOfText(clean);
-  let found = findings.issues;
-  if (problems !== undefined) {
-    found = problems.map((problem) => syntaxIssue(problem, clean, inputEnd));
-    for (const issue of findings.issues) found.push(issue);
-  }
+  // The grammar's problems, then the record's; past the limit only counted.
+  const kept = new KeptIssues(setup.maxIssues);
+  if (problems !== undefined) for (const problem of problems) kept.push(syntaxIssue(problem, clean, inputEnd));
+  const findings = new Findings(spansOfValues, true, kept);
+  const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
+  const { issues: found, more } = kept.result();
 
   // Positions in text order, in one walk over the text.
   const map = new OffsetMap(text, clean);
-  const issues = stableSortBy(found, (issue) => issue.at).map((issue) => place(issue, map, inputEnd, clean));
+  const issues = found.map((issue) => place(issue, map, inputEnd, clean));
+  if (more > 0) issues.push(moreIssues(more, setup.maxIssues, map));
   map.rewind();
   const spans =
     findings.spans === undefined
@@ -157,10 +155,10 @@ export function failureOf(value: unknown, setup: ReadingSetup, done: ReadText | 
   if (problem !== undefined) primary = syntaxIssue(problem, clean, inputEnd);
   else {
     // Stryker disable next-line BooleanLiteral: a shortcut; the issues after the first of a run never name the error
-    const findings = new Findings(undefined, false);
+    const findings = new Findings(undefined, false, new KeptIssues(0));
     // With no problem, the grammar read a tree.
     inspectTree(read.tree as ListingNode, setup, findings);
-    for (const issue of findings.issues) if (issue.rank < (primary?.rank ?? 3)) primary = issue;
+    primary = findings.issues.first();
   }
   return {
     primary: primary && (place(primary, new OffsetMap(text, clean), inputEnd, clean) as ListingErrorIssue),
@@ -180,6 +178,23 @@ function notText(text: unknown): ListingSyntaxIssue<"E_NOT_TEXT"> {
     expected: ["a string"],
     found,
   }) as ListingSyntaxIssue<"E_NOT_TEXT">;
+}
+
+/** The last issue of a text with more than `maxIssues`: how many more there are, at the end of the text. */
+function moreIssues(more: number, maxIssues: number, map: OffsetMap): ListingParseIssue {
+  const { line, column, offset } = map.end();
+  const reason = `${more.toLocaleString("en")} more ${more === 1 ? "issue is" : "issues are"} not listed (maxIssues is ${maxIssues.toLocaleString("en")})`;
+  return {
+    code: "W_MORE_ISSUES",
+    severity: "warning",
+    line,
+    column,
+    offset,
+    end: { line, column, offset },
+    reason,
+    message: `line ${line}, column ${column}: ${reason}`,
+    path: [],
+  };
 }
 
 /** A record with every value missing: for text that holds no listing. */

@@ -23,13 +23,26 @@ export interface ParseOptions extends VocabularyOptions {
    * five years after this date's year, taken in UTC. Defaults to now.
    */
   readonly referenceDate?: Date | undefined;
+  /**
+   * The most issues an inspection (and an error's `issues`) lists: the
+   * first ones in text order, then one `W_MORE_ISSUES` that counts the
+   * rest; the issue that names the error is always listed. A whole number
+   * from 1, or `Infinity`; defaults to 1,000, so that a hostile text of
+   * millions of problems costs the memory of a thousand.
+   */
+  readonly maxIssues?: number | undefined;
 }
+
+/** The default of `maxIssues`. */
+export const DEFAULT_MAX_ISSUES = 1000;
 
 /** What reading one listing needs from its options. */
 export interface ReadingSetup {
   readonly vocabulary: Vocabulary;
   /** The last valid release year. */
   readonly latestYear: number;
+  /** The most issues listed. */
+  readonly maxIssues: number;
   readonly read: (clean: string) => ListingRead;
 }
 
@@ -48,7 +61,7 @@ export function setupFor(options: ParseOptions): ReadingSetup {
   const checked = checkOptions(options);
   const vocabulary = vocabularyFor(checked);
   const latestYear = latestYearFor(checked.referenceDate);
-  return { vocabulary, latestYear, read: readerFor(vocabulary) };
+  return { vocabulary, latestYear, maxIssues: checked.maxIssues ?? DEFAULT_MAX_ISSUES, read: readerFor(vocabulary) };
 }
 
 /** The vocabulary options, each a list of names. */
@@ -57,7 +70,8 @@ const NAME_OPTIONS = ["genres", "badges", "certifications"] as const;
 /**
  * `options` as given, once checked: `undefined` or an object, whose
  * vocabulary options are arrays of strings (a string would be read as its
- * letters, a number not at all). The reference date is checked by
+ * letters, a number not at all), and `maxIssues` a whole number from 1
+ * or `Infinity`. The reference date is checked by
  * {@link latestYearFor}.
  *
  * @throws `TypeError` naming the option and what it got.
@@ -76,6 +90,16 @@ export function checkOptions(options: unknown): ParseOptions {
         throw new TypeError(`${name}[${index}] must be a string, got ${describe(names[index])}`);
       }
     }
+  }
+  const { maxIssues } = options as ParseOptions;
+  if (
+    maxIssues !== undefined &&
+    !(Number.isInteger(maxIssues) && maxIssues >= 1) &&
+    maxIssues !== Number.POSITIVE_INFINITY
+  ) {
+    throw new TypeError(
+      `maxIssues must be a whole number from 1, or Infinity, got ${typeof maxIssues === "number" ? maxIssues : describe(maxIssues)}`,
+    );
   }
   return options;
 }

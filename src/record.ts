@@ -25,6 +25,7 @@ import type {
   ReviewNode,
   VotesNode,
 } from "./grammar/tree";
+import { KeptIssues } from "./kept-issues";
 import { checkParsedFilm, MIN_YEAR } from "./parsed-schema";
 import type { Vocabulary } from "./vocabulary";
 
@@ -83,7 +84,8 @@ export interface RecordSpan {
  * that only parses does not bundle it.
  */
 export class Findings {
-  readonly issues: RecordIssue[] = [];
+  /** The issues kept, and the count of the rest. */
+  readonly issues: KeptIssues;
   readonly spans: RecordSpan[] | undefined;
   readonly valueSpans: typeof valueSpans | undefined;
   /**
@@ -93,7 +95,8 @@ export class Findings {
    */
   readonly every: boolean;
 
-  constructor(spansOfValues?: typeof valueSpans, every = true) {
+  constructor(spansOfValues?: typeof valueSpans, every = true, issues = new KeptIssues(Number.POSITIVE_INFINITY)) {
+    this.issues = issues;
     // Stryker disable next-line ConditionalExpression: spans no caller asked for are only not collected
     this.spans = spansOfValues === undefined ? undefined : [];
     this.valueSpans = spansOfValues;

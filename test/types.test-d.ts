@@ -215,7 +215,7 @@ describe("public types", () => {
       expectTypeOf(issue).toEqualTypeOf<ListingErrorIssue<ListingParseErrorCode>>();
       expectTypeOf(issue.code).toEqualTypeOf<ListingParseErrorCode>();
     }
-    expectTypeOf<ListingWarningCode>().toEqualTypeOf<"W_UNKNOWN_GENRE" | "W_CERTIFICATION_SHAPE">();
+    expectTypeOf<ListingWarningCode>().toEqualTypeOf<"W_UNKNOWN_GENRE" | "W_CERTIFICATION_SHAPE" | "W_MORE_ISSUES">();
     expectTypeOf(issue.end).toEqualTypeOf<Position>();
     expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[] | undefined>();
   });
@@ -231,7 +231,7 @@ describe("public types", () => {
       expectTypeOf(issue.expected).toEqualTypeOf<readonly string[]>();
       expectTypeOf(issue.found).toEqualTypeOf<string>();
     }
-    if (issue.code !== "W_UNKNOWN_GENRE" && issue.code !== "W_CERTIFICATION_SHAPE") {
+    if (issue.code !== "W_UNKNOWN_GENRE" && issue.code !== "W_CERTIFICATION_SHAPE" && issue.code !== "W_MORE_ISSUES") {
       expectTypeOf(issue).toEqualTypeOf<ListingErrorIssue<ListingParseErrorCode>>();
     }
     // @ts-expect-error an inspection cannot find E_UNREPRESENTABLE: only formatListing raises it
@@ -243,6 +243,7 @@ describe("public types", () => {
         break;
       case "W_UNKNOWN_GENRE":
       case "W_CERTIFICATION_SHAPE":
+      case "W_MORE_ISSUES":
         expectTypeOf(issue.severity).toEqualTypeOf<"warning">();
         expectTypeOf(issue.path).toEqualTypeOf<readonly (string | number)[]>();
         break;
