@@ -1128,3 +1128,70 @@ describe.concurrent("--reporter github", { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe("memory", () => {
+  test(
+    "a hostile input of 200,000 issues runs in a 96 MB heap, its issues capped, and the input after it is parsed",
+    async () => {
+      const dir = join(work, "memory");
+      await mkdir(dir, { recursive: true });
+      // 200,000 repeated sections: 2 MB, which needed about 200 MB of heap when every issue was kept.
+      await writeFile(join(dir, "a-hostile.txt"), `T\n1948\n${"Starring:\n".repeat(200_000)}`);
+      await writeFile(join(dir, "b-good.txt"), "Good\n1948\n");
+      const env = { NODE_OPTIONS: "--max-old-space-size=96" };
+      const run = await runCli(["inspect", "memory", "--reference-date", "2026-11-25", "--max-issues", "3"], { env });
+      const [hostile, good] = run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(hostile.issues.map((issue: { code: string }) => issue.code)).toEqual([
+        "E_DUPLICATE_SECTION",
+        "E_DUPLICATE_SECTION",
+        "E_DUPLICATE_SECTION",
+        "W_MORE_ISSUES",
+      ]);
+      expect(hostile.issues[3].reason).toBe("199,996 more issues are not listed (maxIssues is 3)");
+      expect(good).toMatchObject({ path: "memory/b-good.txt", film: { title: "Good" }, issues: [] });
+      expect(run.status).toBe(1);
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  test(
+    "an input that may need more memory than the process has fails alone; the others are still written",
+    async () => {
+      const dir = join(work, "memory-refused");
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "a-large.txt"), `T\n1948\nCommunity Reviews\n${'""\n'.repeat(2_000_000)}`);
+      await writeFile(join(dir, "b-good.txt"), "Good\n1948\n");
+      const env = { NODE_OPTIONS: "--max-old-space-size=96" };
+      const run = await runCli(["memory-refused", "--out-dir", "memory-out", "--reference-date", "2026-11-25"], {
+        env,
+      });
+      expect(run.stderr).toMatch(
+        /^memory-refused\/a-large\.txt: an input of 5\.7 MB may need 228\.9 MB of memory, more than the [\d.]+ MB this process has left \(give Node more with NODE_OPTIONS=--max-old-space-size=MB, or split the input\)\n/,
+      );
+      expect(JSON.parse(await readFile(join(work, "memory-out", "b-good.json"), "utf8"))).toMatchObject({
+        title: "Good",
+      });
+      expect(run.status).toBe(1);
+      // With the heap it needs, the same input is read.
+      const roomy = await runCli(["inspect", "memory-refused/a-large.txt", "--max-issues", "1"], {
+        env: { NODE_OPTIONS: "--max-old-space-size=512" },
+      });
+      expect(JSON.parse(roomy.stdout).issues.map((issue: { code: string }) => issue.code)).toEqual([
+        "E_INVALID",
+        "W_MORE_ISSUES",
+      ]);
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  test("--max-issues takes a whole number from 1", async () => {
+    const run = await runCli(["inspect", "x.txt", "--max-issues", "0"]);
+    expect(run.stderr).toBe(
+      "film-listing: --max-issues takes a whole number from 1, got \"0\"\nRun 'film-listing help inspect' for usage.\n",
+    );
+    expect(run.status).toBe(2);
+  });
+});

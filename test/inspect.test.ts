@@ -335,3 +335,78 @@ describe("a page of a review site's layout (fixtures/real)", () => {
     expect(text.split("\n")[9]).toBe(menuLine);
   });
 });
+
+describe("maxIssues", () => {
+  const starring = (count: number) => `T\n1948\n${"Starring:\n".repeat(count + 1)}`;
+
+  test("keeps the first 1,000 issues by default, then one W_MORE_ISSUES at the end that counts the rest", () => {
+    const { issues } = inspectListing(starring(2500), options);
+    expect(issues).toHaveLength(1001);
+    expect(issues[999]).toMatchObject({ code: "E_DUPLICATE_SECTION", line: 1003 });
+    expect(issues[1000]).toEqual({
+      code: "W_MORE_ISSUES",
+      severity: "warning",
+      line: 2503,
+      column: 10,
+      offset: 25016,
+      end: { line: 2503, column: 10, offset: 25016 },
+      reason: "1,500 more issues are not listed (maxIssues is 1,000)",
+      message: "line 2503, column 10: 1,500 more issues are not listed (maxIssues is 1,000)",
+      path: [],
+    });
+  });
+
+  test("takes another limit, or none, and lists exactly that many with no W_MORE_ISSUES when they fit", () => {
+    expect(inspectListing(starring(5), { ...options, maxIssues: 2 }).issues.map((issue) => issue.line)).toEqual([
+      4, 5, 8,
+    ]);
+    expect(inspectListing(starring(5), { ...options, maxIssues: 5 }).issues.map((issue) => issue.code)).toEqual(
+      Array(5).fill("E_DUPLICATE_SECTION"),
+    );
+    expect(inspectListing(starring(2500), { ...options, maxIssues: Number.POSITIVE_INFINITY }).issues).toHaveLength(
+      2500,
+    );
+  });
+
+  test("keeps the first issues in text order, whatever order they are found in", () => {
+    // The grammar's E_REVIEW_START is found before the record's issues, but comes last.
+    const text = `T\nDance\nMusik\n7.5\n1948\nStarring:\nStarring:\nCommunity Reviews\nnot a review`;
+    const all = inspectListing(text, options).issues;
+    expect(all.map((issue) => issue.code)).toEqual([
+      "W_UNKNOWN_GENRE",
+      "W_UNKNOWN_GENRE",
+      "E_MISSING_YEAR",
+      "E_DUPLICATE_SECTION",
+      "E_REVIEW_START",
+    ]);
+    const three = inspectListing(text, { ...options, maxIssues: 3 }).issues;
+    expect(three.slice(0, 3)).toEqual(all.slice(0, 3));
+    // E_REVIEW_START names the error: listed after the others, though past the limit.
+    expect(inspectListing(text, { ...options, maxIssues: 1 }).issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ["W_UNKNOWN_GENRE", 2],
+      ["E_MISSING_YEAR", 4],
+      ["W_MORE_ISSUES", 9],
+    ]);
+  });
+
+  test("an error's issues are capped alike and hold the issue that names it", () => {
+    const text = `T\n1948\n${"Starring:\n".repeat(1500)}Community Reviews\nnot a review`;
+    const result = safeParseListing(text, options);
+    expect(result.error).toMatchObject({ code: "E_REVIEW_START", line: 1504 });
+    const issues = result.error?.issues ?? [];
+    expect(issues).toEqual(inspectListing(text, options).issues);
+    expect(issues).toHaveLength(1002);
+    expect(issues[1000]).toMatchObject({ code: "E_REVIEW_START", line: 1504, column: 1 });
+    expect(issues[1001]).toMatchObject({
+      code: "W_MORE_ISSUES",
+      reason: "499 more issues are not listed (maxIssues is 1,000)",
+    });
+  });
+
+  test.each([0, -1, 1.5, Number.NaN, "10", null])("refuses maxIssues %j with a TypeError", (maxIssues) => {
+    expect(() => inspectListing("T\n1948", { maxIssues: maxIssues as number })).toThrow(TypeError);
+    expect(() => safeParseListing("T\n1948", { maxIssues: maxIssues as number })).toThrow(
+      /maxIssues must be a whole number from 1/,
+    );
+  });
+});

@@ -23,6 +23,7 @@ const OPTIONS = {
   "schema-org": { type: "boolean" },
   "reference-date": { type: "string" },
   "max-size": { type: "string" },
+  "max-issues": { type: "string" },
   reporter: { type: "string" },
   quiet: { type: "boolean", short: "q" },
   color: { type: "boolean" },
@@ -38,7 +39,17 @@ export type OptionName = keyof typeof OPTIONS;
 const COMMON = ["color", "no-color", "help", "version"] as const satisfies readonly OptionName[];
 
 /** Options of the two batch commands. */
-const BATCH = ["out-dir", "ndjson", "check", "update", "reference-date", "max-size", "reporter", "quiet"] as const;
+const BATCH = [
+  "out-dir",
+  "ndjson",
+  "check",
+  "update",
+  "reference-date",
+  "max-size",
+  "max-issues",
+  "reporter",
+  "quiet",
+] as const;
 
 /** The options each command takes. */
 export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, parse as parsePath } from "node:path";
 import type { Readable } from "node:stream";
+import { getHeapStatistics } from "node:v8";
 import { jsonVisible, visible } from "../visible";
 import {
   type Actual,
@@ -19,7 +20,7 @@ import {
   recordJson,
 } from "./check";
 import { decodeText } from "./decode";
-import { describeFsError, type Input, type Read, readRegularFile, readStream } from "./inputs";
+import { describeFsError, formatSize, type Input, type Read, readRegularFile, readStream } from "./inputs";
 import { count, Progress } from "./progress";
 import { githubCommand, githubIssue, type IssueLike, issueReport, type Reporter } from "./report";
 import { failureWords, type Output as Stream } from "./terminal";
@@ -70,6 +71,8 @@ export interface BatchOptions {
   readonly process: (text: string) => Processed;
   readonly reporter: Reporter;
   readonly maxSize: number;
+  /** The most heap one byte of input may take: an input that could take more than is left is refused. */
+  readonly heapPerByte: number;
   /** No summary and no progress; failures are still printed. */
   readonly quiet: boolean;
   /** Print the summary line at the end (batches, not a single pretty result). */
@@ -196,6 +199,8 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     // A large input takes a while at each step: between steps the event loop runs, so that Ctrl-C is not kept waiting.
     const breathe = read.ok && read.bytes.length > LARGE_INPUT ? () => new Promise(setImmediate) : undefined;
     await breathe?.();
+    const tooLarge = read.ok ? memoryShortfall(read.bytes.length, options.heapPerByte) : undefined;
+    if (tooLarge !== undefined) return fail(input.path, tooLarge);
     const decoded = read.ok ? decodeText(read.bytes) : read;
     if (!decoded.ok) return fail(input.path, decoded.reason);
     const { text } = decoded;
@@ -304,6 +309,18 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
       await toStderr(reporter === "github" ? githubIssue(path, issue) : issueReport(path, issue, text, stderr.palette));
     }
   }
+}
+
+/**
+ * Why an input of `bytes` cannot be read with the heap this process has
+ * left, or undefined when it can: refused before it is decoded, so that it
+ * fails alone instead of ending the process and the batch with it.
+ */
+function memoryShortfall(bytes: number, heapPerByte: number): string | undefined {
+  const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
+  const needed = bytes * heapPerByte;
+  if (needed <= limit - used) return undefined;
+  return `an input of ${formatSize(bytes)} may need ${formatSize(needed)} of memory, more than the ${formatSize(limit - used)} this process has left (give Node more with NODE_OPTIONS=--max-old-space-size=MB, or split the input)`;
 }
 
 /** The summary line, saying only what applies to the command and its options. */

@@ -8,12 +8,20 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { safeParseListing } from "../parse";
+import { type ParseOptions, safeParseListing } from "../parse";
 import { type CommandLine, UsageError } from "./args";
 import { type Output, type Processed, runBatch } from "./batch";
 import { DEFAULT_MAX_SIZE, expandInputs, parseSize } from "./inputs";
 import { REPORTERS, type Reporter } from "./report";
 import { paletteFor, Output as Stream, type WritableLike, wantsColour } from "./terminal";
+
+/**
+ * The most heap one byte of input can take while it is read, processed and
+ * written, as measured on the costliest shapes (`npm run bench`): millions
+ * of empty reviews, or of one-letter reviews with their spans.
+ */
+const HEAP_PER_BYTE = 40;
+const HEAP_PER_BYTE_WITH_SPANS = 170;
 
 /** What a command runs with: the process's streams and environment, or stand-ins. */
 export interface CommandIo {
@@ -114,7 +122,8 @@ async function runBatchCommand(
     usage(`--reporter takes ${REPORTERS.join(" or ")}, got ${JSON.stringify(flags.reporter)}`);
   }
   const referenceDate = referenceDateOf(flags["reference-date"], usage);
-  const parseOptions = referenceDate === undefined ? {} : { referenceDate };
+  const maxIssues = maxIssuesOf(flags["max-issues"], usage);
+  const parseOptions = { referenceDate, maxIssues };
 
   let inputArgs = line.positionals;
   if (inputArgs.length === 0) {
@@ -168,6 +177,7 @@ async function runBatchCommand(
       process,
       reporter,
       maxSize: setup.maxSize,
+      heapPerByte: command === "inspect" && flags.spans === true ? HEAP_PER_BYTE_WITH_SPANS : HEAP_PER_BYTE,
       quiet: flags.quiet === true,
       summary: output.kind !== "pretty",
       schemaRef: command === "parse" && !schemaOrg ? schemaRefFor(schemaUrl) : undefined,
@@ -177,10 +187,7 @@ async function runBatchCommand(
 }
 
 /** The library call of `inspect`: `{ film, issues }` per text, and `spans` when asked for. */
-async function inspector(
-  parseOptions: { readonly referenceDate?: Date },
-  withSpans: boolean,
-): Promise<(text: string) => Processed> {
+async function inspector(parseOptions: ParseOptions, withSpans: boolean): Promise<(text: string) => Processed> {
   const { inspectListing, inspectText } = await import("../inspect");
   const { setupFor } = await import("../options");
   const setup = setupFor(parseOptions);
@@ -198,38 +205,9 @@ async function inspector(
   };
 }
 
-/**
- * The `$schema` of a record written to a file: `--schema-url` as given, or
- * the path from the file's folder to this package's `schema.json`, so that
- * an editor finds the schema in `node_modules`. None when the package's
- * files cannot be found (a build outside the package).
- */
-function schemaRefFor(schemaUrl: string | undefined): (file: string) => string | undefined {
-  if (schemaUrl !== undefined) return () => schemaUrl;
-  const schemaFile = packageSchemaFile();
-  if (schemaFile === undefined) return () => undefined;
-  return (file) => {
-    const path = relative(dirname(resolve(file)), schemaFile)
-      .split(sep)
-      .join("/");
-    return path.startsWith(".") ? path : `./${path}`;
-  };
-}
+import { fileURLToPath } from "node:url";
+import { type ParseOptions, safeParseListing } from "../parse";
 
-/** `dist/schema.json` of the package this file belongs to: the first folder above it whose package.json names it. */
-function packageSchemaFile(): string | undefined {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { name?: unknown };
-      if (manifest.name === "film-listing") return join(folder, "dist", "schema.json");
-    } catch {
-      // No package.json here, or not one to read: look further up.
-    }
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
 }
 
 /** `--reference-date`: a calendar date, taken as midnight UTC. */

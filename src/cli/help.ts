@@ -30,6 +30,7 @@ const BATCH_OPTIONS = `  --out-dir DIR         write DIR/<name>.json for each in
                         check release years against this date instead of today
                         (a year may be at most five years after it)
   --max-size SIZE       refuse an input larger than SIZE (default 64MB; 500KB, 1GB, or bytes)
+  --max-issues N        list at most N issues per input, then one W_MORE_ISSUES (default 1000)
   -q, --quiet           no summary or progress line; failures are still printed`;
 
 const COMMON_OPTIONS = `  --color, --no-color   force colour on, or off (default: on a terminal, unless NO_COLOR is set)

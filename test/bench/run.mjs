@@ -271,6 +271,55 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
   }
 }
 
+// 3e. The heap bound docs/cli.md states: 40 bytes of heap per byte of input
+// (170 with --spans). Each costly shape is read by the CLI in a process
+// whose old generation holds just that; it must finish, not run out.
+{
+  const size = short ? 2_000_000 : 8_000_000;
+  console.log(`\nHeap bound, the CLI on ${size / 1e6} MB inputs in a heap of the stated bytes per byte`);
+  const shapes = {
+    "empty reviews": `T\n1948\nCommunity Reviews\n${'""\n'.repeat(size / 3)}`,
+    "one-letter reviews": `T\n1948\nCommunity Reviews\n${'"a"\n'.repeat(size / 4)}`,
+    "repeated sections": `T\n1948\n${"Starring:\n".repeat(size / 10)}`,
+  };
+  const work = mkdtempSync(join(tmpdir(), "film-listing-bench-"));
+  try {
+    for (const [label, text] of Object.entries(shapes)) {
+      const file = join(work, "input.txt");
+      writeFileSync(file, text);
+      for (const [command, perByte, extra] of [
+        ["parse", 40, []],
+        ["inspect", 40, []],
+        ["inspect", 170, ["--spans"]],
+      ]) {
+        const heapMB = Math.ceil((text.length * perByte) / 2 ** 20);
+        const child = spawnSync(
+          process.execPath,
+          [
+            `--max-old-space-size=${heapMB}`,
+            join(root, "dist", "cli.cjs"),
+            command,
+            file,
+            ...extra,
+            "--reference-date",
+            "2026-11-25",
+          ],
+          { encoding: "utf8", maxBuffer: 1 << 30 },
+        );
+        const met = (child.status === 0 || child.status === 1) && !child.stderr.includes("may need");
+        line(
+          `${label}, ${[command, ...extra].join(" ")}`,
+          `${heapMB} MB heap`,
+          `${perByte} bytes per byte: ${verdict(met)}`,
+        );
+        results.push(met);
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 // 4. The CLI over many fixture-sized files: throughput and peak memory.
 {
   const count = short ? 1000 : 10_000;
