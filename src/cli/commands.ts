@@ -205,9 +205,48 @@ async function inspector(parseOptions: ParseOptions, withSpans: boolean): Promis
   };
 }
 
-import { fileURLToPath } from "node:url";
-import { type ParseOptions, safeParseListing } from "../parse";
+/**
+ * The `$schema` of a record written to a file: `--schema-url` as given, or
+ * the path from the file's folder to this package's `schema.json`, so that
+ * an editor finds the schema in `node_modules`. None when the package's
+ * files cannot be found (a build outside the package).
+ */
+function schemaRefFor(schemaUrl: string | undefined): (file: string) => string | undefined {
+  if (schemaUrl !== undefined) return () => schemaUrl;
+  const schemaFile = packageSchemaFile();
+  if (schemaFile === undefined) return () => undefined;
+  return (file) => {
+    const path = relative(dirname(resolve(file)), schemaFile)
+      .split(sep)
+      .join("/");
+    return path.startsWith(".") ? path : `./${path}`;
+  };
+}
 
+/** `dist/schema.json` of the package this file belongs to: the first folder above it whose package.json names it. */
+function packageSchemaFile(): string | undefined {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { name?: unknown };
+      if (manifest.name === "film-listing") return join(folder, "dist", "schema.json");
+    } catch {
+      // No package.json here, or not one to read: look further up.
+    }
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** `--max-issues`: a whole number from 1. */
+function maxIssuesOf(value: string | undefined, usage: (message: string) => never): number | undefined {
+  if (value === undefined) return undefined;
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) {
+    usage(`--max-issues takes a whole number from 1, got ${JSON.stringify(value)}`);
+  }
+  return number;
 }
 
 /** `--reference-date`: a calendar date, taken as midnight UTC. */
