@@ -1,6 +1,6 @@
 import { execFileSync, type StdioOptions, spawn } from "node:child_process";
 import { openSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { build, type Options } from "tsup";
@@ -1194,4 +1194,62 @@ describe("memory", () => {
     );
     expect(run.status).toBe(2);
   });
+});
+
+describe("containment", () => {
+  test(
+    "a folder's links to files outside it are not followed, and an x.json that links outside is not read",
+    async () => {
+      const base = join(work, "contain");
+      await mkdir(join(base, "fx", "sub"), { recursive: true });
+      await mkdir(join(base, "outside"), { recursive: true });
+      await writeFile(join(base, "fx", "a.txt"), "Good\n1948\n");
+      await writeFile(join(base, "outside", "secret.json"), '{"token":"SECRET-TOKEN"}');
+      await writeFile(join(base, "outside", "passwd.txt"), "root:x:0:0:SECRET-ROOT\n1948\n");
+      await writeFile(join(base, "fx", "sub", "in.txt"), "Inside\n1948\n");
+      await symlink(join("..", "outside", "secret.json"), join(base, "fx", "a.json"));
+      await symlink(join("..", "outside", "passwd.txt"), join(base, "fx", "passwd.txt"));
+      await symlink("/proc/self/environ", join(base, "fx", "environ.txt"));
+      await symlink(join("sub", "in.txt"), join(base, "fx", "link-in.txt"));
+      const check = await runCli(["contain/fx", "--check", "--reporter", "github"]);
+      const inspect = await runCli(["inspect", "contain/fx", "--ndjson"]);
+      for (const run of [check, inspect]) {
+        expect(run.stdout + run.stderr).not.toMatch(/SECRET|PATH=|HOME=/);
+        expect(run.stderr).toContain("contain/fx/passwd.txt");
+        expect(run.stderr).toContain("a link to a file outside the folder, not followed");
+        expect(run.status).toBe(1);
+      }
+      expect(check.stderr).toContain("contain/fx/a.json links outside contain/fx; not read");
+      expect(check.stderr).toContain("title=unreadable input::a link to a file outside the folder, not followed");
+      // A link inside the folder is read, and a file named directly is read as given.
+      const paths = inspect.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line).path);
+      expect(paths).toEqual(["contain/fx/a.txt", "contain/fx/link-in.txt", "contain/fx/sub/in.txt"]);
+      const direct = await runCli(["contain/fx/passwd.txt"]);
+      expect(JSON.parse(direct.stdout).title).toBe("root:x:0:0:SECRET-ROOT");
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  test.skipIf(process.getuid?.() === 0)(
+    "an unreadable sub-folder is a failure of its own, named by its path; the files beside it are read",
+    async () => {
+      const base = join(work, "locked-folder");
+      await mkdir(join(base, "locked"), { recursive: true });
+      await writeFile(join(base, "a.txt"), "Good\n1948\n");
+      await writeFile(join(base, "locked", "b.txt"), "Hidden\n1948\n");
+      await chmod(join(base, "locked"), 0o000);
+      try {
+        const run = await runCli(["locked-folder", "--ndjson", "--quiet"]);
+        expect(run.stderr).toBe("locked-folder/locked: permission denied\n");
+        expect(JSON.parse(run.stdout).path).toBe("locked-folder/a.txt");
+        expect(run.status).toBe(1);
+      } finally {
+        await chmod(join(base, "locked"), 0o755);
+      }
+    },
+    SPAWN_TIMEOUT,
+  );
 });

@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, parse as parsePath } from "node:path";
 import type { Readable } from "node:stream";
 import { getHeapStatistics } from "node:v8";
@@ -20,7 +20,15 @@ import {
   recordJson,
 } from "./check";
 import { decodeText } from "./decode";
-import { describeFsError, formatSize, type Input, type Read, readRegularFile, readStream } from "./inputs";
+import {
+  describeFsError,
+  formatSize,
+  type Input,
+  isInsideFolder,
+  type Read,
+  readRegularFile,
+  readStream,
+} from "./inputs";
 import { count, Progress } from "./progress";
 import { githubCommand, githubIssue, type IssueLike, issueReport, type Reporter } from "./report";
 import { failureWords, type Output as Stream } from "./terminal";
@@ -211,6 +219,11 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     if (output.kind === "check" || output.kind === "update") {
       const noun = options.command === "parse" ? "a film record" : "an inspection";
       const expectedPath = output.dir === undefined ? expectedPathFor(input.path) : outputPathFor(output.dir, input);
+      // A committed file that links out of its folder is neither read nor written through: CI would print what it holds.
+      const folder = output.dir ?? (input.kind === "file" ? input.folder : undefined) ?? dirname(input.path);
+      if (existsSync(expectedPath) && !isInsideFolder(expectedPath, folder)) {
+        return fail(input.path, `${expectedPath} links outside ${folder}; not read`);
+      }
       const outcome = checkAgainstCommitted(expectedPath, processed.actual, noun);
       switch (outcome.kind) {
         case "matched":

@@ -5,9 +5,9 @@
  * read when its turn comes, as bytes, within a size limit.
  */
 
-import { closeSync, constants, type Dirent, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { closeSync, constants, type Dirent, fstatSync, openSync, readSync, realpathSync, type Stats } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { basename, isAbsolute, join, relative as relativePath } from "node:path";
 import type { Readable } from "node:stream";
 
 /** What standard input is called in messages and NDJSON lines. */
@@ -16,7 +16,13 @@ export const STDIN_NAME = "<stdin>";
 /** One input of a batch. */
 export type Input =
   /** A file: `path` as the user can open it, `relative` to the argument it came from. */
-  | { readonly kind: "file"; readonly path: string; readonly relative: string }
+  | {
+      readonly kind: "file";
+      readonly path: string;
+      readonly relative: string;
+      /** The folder argument a file was found in, which nothing read for it may leave; none for a file named directly. */
+      readonly folder?: string | undefined;
+    }
   | { readonly kind: "stdin"; readonly path: typeof STDIN_NAME }
   /** An argument that names nothing to parse: a failure of its own. */
   | { readonly kind: "unreadable"; readonly path: string; readonly reason: string };
@@ -52,7 +58,7 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
       inputs.push({ kind: "file", path: arg, relative: basename(arg) });
       continue;
     }
-    let found: string[];
+    let found: Found[];
     try {
       found = await listTextFiles(arg);
     } catch (error) {
@@ -63,33 +69,90 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
       inputs.push({ kind: "unreadable", path: arg, reason: "no .txt files in this folder" });
       continue;
     }
-    for (const relative of found) inputs.push({ kind: "file", path: join(arg, relative), relative });
+    for (const entry of found) {
+      const path = join(arg, entry.relative);
+      inputs.push(
+        entry.reason === undefined
+          ? { kind: "file", path, relative: entry.relative, folder: arg }
+          : { kind: "unreadable", path, reason: entry.reason },
+      );
+    }
   }
   return inputs;
 }
 
-/** Every `*.txt` file below `folder`, relative to it, sorted by path. */
-async function listTextFiles(folder: string): Promise<string[]> {
-  const found: string[] = [];
+/** A `*.txt` file found in a folder, or an entry that could not be read (then `reason` says why). */
+interface Found {
+  readonly relative: string;
+  readonly reason?: string | undefined;
+}
+
+/**
+ * Every `*.txt` file below `folder`, relative to it, sorted by path, and
+ * each sub-folder that cannot be read or link that leads out of the
+ * folder, as an entry of its own. A link is followed only to a file inside
+ * the folder, so that a link in a pull request cannot make CI print a file
+ * from elsewhere (`/etc/passwd`, `/proc/self/environ`).
+ */
+async function listTextFiles(folder: string): Promise<Found[]> {
+  const found: Found[] = [];
+  const root = await realpath(folder);
   const walk = async (relative: string): Promise<void> => {
-    const entries: Dirent[] = await readdir(join(folder, relative), { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(join(folder, relative), { withFileTypes: true });
+    } catch (error) {
+      // The folder argument itself fails whole; a sub-folder is an entry of its own.
+      if (relative === "") throw error;
+      found.push({ relative, reason: describeFsError(error) });
+      return;
+    }
     for (const entry of entries) {
       const path = relative === "" ? entry.name : join(relative, entry.name);
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        // A link counts as what it points to; a broken one is skipped.
-        const target = await stat(join(folder, path)).catch(() => undefined);
+        if (!entry.name.endsWith(".txt")) continue;
+        // A link counts as the file it points to, inside the folder; a broken one is skipped.
+        const target = await realpath(join(folder, path)).catch(() => undefined);
+        if (target === undefined) continue;
+        if (!isInside(target, root)) {
+          found.push({ relative: path, reason: "a link to a file outside the folder, not followed" });
+          continue;
+        }
         isFolder = false; // links to folders are not followed, so that a cycle cannot loop
-        isFile = target?.isFile() ?? false;
+        isFile = (await stat(target).catch(() => undefined))?.isFile() ?? false;
       }
       if (isFolder) await walk(path);
-      else if (isFile && entry.name.endsWith(".txt")) found.push(path);
+      else if (isFile && entry.name.endsWith(".txt")) found.push({ relative: path });
     }
   };
   await walk("");
   // Code-unit order, the same on every machine and locale.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+}
+
+/** Whether the real path `path` lies inside the real folder `root`. */
+function isInside(path: string, root: string): boolean {
+  const inside = relativePath(root, path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute(inside);
+}
+
+/**
+ * Whether `path` (a file found in `folder`, or one beside it) is, links
+ * resolved, inside `folder`; false when it does not exist.
+ *
+ * @example
+ * ```ts
+ * isInsideFolder("fixtures/the-red-shoes.json", "fixtures"); // true
+ * ```
+ */
+export function isInsideFolder(path: string, folder: string): boolean {
+  try {
+    return isInside(realpathSync(path), realpathSync(folder));
+  } catch {
+    return false;
+  }
 }
 
 /** File-system error codes in a few plain words (never the error's message, which holds the path as it is). */
