@@ -6,7 +6,7 @@
  * computes it; so does the page itself when it cannot start one.
  */
 
-import type { FieldSpan, inspectListing, PartialFilm } from "../../src/index";
+import type { FieldSpan, inspectListing, ParseOptions, PartialFilm } from "../../src/index";
 
 /** The issues listed; the rest are counted. */
 export const ISSUE_LIMIT = 300;
@@ -19,6 +19,13 @@ export const RECORD_LIMIT = 100_000;
  * the marks and the clickable values, so a longer text is not highlighted.
  */
 export const HIGHLIGHT_LIMIT = { characters: 100_000, marks: 3_000 };
+
+/**
+ * The library lists at most `maxIssues` issues (1,000 by default) and
+ * counts the rest in one warning: the page counts errors and warnings
+ * apart, so it keeps them all, and shows only {@link ISSUE_LIMIT}.
+ */
+const EVERY_ISSUE = { maxIssues: Number.POSITIVE_INFINITY } as ParseOptions;
 
 /** One issue, as the list and the highlight need it. */
 export interface ShownIssue {
@@ -53,7 +60,7 @@ export interface Reading {
 
 /** Reads `text` with the library's `inspectListing`. */
 export function readListing(inspect: typeof inspectListing, text: string, id: number): Reading {
-  const inspection = inspect(text);
+  const inspection = inspect(text, EVERY_ISSUE);
   let errors = 0;
   for (const issue of inspection.issues) if (issue.severity === "error") errors++;
   const issues = inspection.issues.slice(0, ISSUE_LIMIT).map(

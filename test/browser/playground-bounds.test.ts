@@ -9,7 +9,7 @@
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { inspectListing } from "../../src/index";
+import { inspectListing, type ParseOptions } from "../../src/index";
 import { launchChromium } from "./chromium";
 import {
   forgetLongTasks,
@@ -42,9 +42,12 @@ afterAll(() => browser?.close());
 
 const number = (n: number) => n.toLocaleString("en-US");
 
+/** Every issue, as the page counts them (the library lists 1,000 by default). */
+const EVERY_ISSUE = { maxIssues: Number.POSITIVE_INFINITY } as ParseOptions;
+
 /** The status line the page must show for `text`, from the library's own reading. */
 function expectedStatus(text: string, highlighted: boolean): string {
-  const { issues } = inspectListing(text);
+  const { issues } = inspectListing(text, EVERY_ISSUE);
   const errors = issues.filter((issue) => issue.severity === "error").length;
   const warnings = issues.length - errors;
   const plural = (n: number, what: string) => `${number(n)} ${what}${n === 1 ? "" : "s"}`;
