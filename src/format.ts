@@ -6,7 +6,7 @@
 import { checkedRecord, type FieldPath, label } from "./checked-record";
 import { ListingError } from "./errors";
 import type { Film, FilmSchema } from "./film";
-import { isCertification, isGenreShaped, LINE_SHAPES, MAX_HEADER_GENRES } from "./grammar/header";
+import { isCertification, isGenreShaped, LINE_SHAPES, MAX_HEADER_GENRES } from "./grammar/patterns";
 import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, withoutInvisible } from "./lines";
 import { checkOptions } from "./options";
 import { latestYearFor, type ParseOptions, safeParseListing } from "./parse";

@@ -5,6 +5,7 @@
  * @document ../docs/layout.md
  * @document ../docs/errors.md
  * @document ../docs/inspect.md
+ * @document ../docs/grammar.md
  * @document ../docs/cli.md
  * @packageDocumentation
  */

@@ -11,7 +11,7 @@ import {
   messageOf,
   type Position,
 } from "./errors";
-import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/leaves";
+import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/patterns";
 import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
 import { hintFor } from "./hints";
 import { KeptIssues } from "./kept-issues";

@@ -15,7 +15,7 @@ import type { core } from "zod/v4";
 import type { ListingIssueCode } from "./errors";
 import type { Film } from "./film";
 import { forEachLine, lineEndBefore, lineStartBefore } from "./grammar/block";
-import { collapseSpaces } from "./grammar/leaves";
+import { collapseSpaces } from "./grammar/patterns";
 import type {
   LineBlock,
   LineNode,

@@ -3,30 +3,10 @@
  * text, and walked line by line only where a value needs its lines.
  */
 
-import { makeParser, type Parser, succeed } from "./combinators";
-import { afterBlankLines, type LineKind, lineEnd, lineTester } from "./leaves";
+import { afterBlankLines, lineEnd } from "./patterns";
 import type { LineBlock } from "./tree";
 
 const NEWLINE = 10;
-
-/**
- * The non-blank lines from here on that are not of the `refused` kind, as
- * one block (of no lines, when the first is refused or the input ends),
- * with the blank lines after them. Nothing is made per line.
- */
-/* @__NO_SIDE_EFFECTS__ */
-export function linesBut(refused: LineKind): Parser<LineBlock> {
-  const isRefused = lineTester(refused.pattern, refused.startsWith);
-  return makeParser((input, start) => {
-    let end = start;
-    let index = start;
-    while (index < input.length && !isRefused(input, index)) {
-      end = lineEnd(input, index);
-      index = afterBlankLines(input, end);
-    }
-    return succeed(index, { start, end });
-  });
-}
 
 /** Calls `visit` with the start and end of each line of `block`, in order. */
 export function forEachLine(input: string, block: LineBlock, visit: (start: number, end: number) => void): void {

@@ -1,169 +1,191 @@
 /**
- * The grammar of a whole listing, over the clean text of `lines.ts`.
- * It only recognises: values are converted and checked in `record.ts`.
+ * The grammar of a whole listing, over the clean text of `lines.ts`: a
+ * parsimmon language, made for one vocabulary (the header genres and the
+ * certification depend on it), as parsimmon's `python-ish` example makes
+ * its language for one indentation. It only recognises: values are
+ * converted and checked by the record builder (`src/record/`).
  *
- * The listing is read line by line, in the layout's order, and a problem
- * never stops the reading: the reader notes it and goes on at a line
- * boundary, skipping the offending line or reading it again as the next
- * part of the layout, never guessing inside a line. So one pass serves
- * both `parseListing`, which fails on the first problem, and
- * `inspectListing`, which reports them all. On a valid listing no problem
- * is noted and nothing is allocated for them.
+ * A problem never stops the reading: an alternative of `recovery.ts`
+ * reads past the offending line and returns a problem node in its place.
+ * So the parse always succeeds, and one walk over the tree
+ * ({@link problemsOf}) collects the problems in text order.
  */
 
+import P from "parsimmon";
 import type { Vocabulary } from "../vocabulary";
-import { many, type SuccessReply, step } from "./combinators";
-import {
-  certification,
-  headerGenre,
-  isGenreShaped,
-  isSeasons,
-  MAX_HEADER_GENRES,
-  rating,
-  runtime,
-  title,
-  votes,
-  year,
-} from "./header";
-import { afterBlankLines, lineEnd } from "./leaves";
-import { opens, review, unterminatedReview } from "./reviews";
+import { certification, type HeaderLine, headerGenre, rating, runtime, title, votes, year } from "./header";
+import { MAX_HEADER_GENRES } from "./patterns";
+import { missingYear, notAReview, onlyBlankLines, unterminatedToEnd } from "./recovery";
+import { reviewRun } from "./reviews";
 import { contentLines, listSection, reviewsHeader } from "./sections";
 import type {
-  LineBlock,
+  HeaderNode,
   LineNode,
   ListingNode,
   ListingRead,
+  ListSectionNode,
   ReviewNode,
   ReviewsSectionNode,
+  RuntimeNode,
   SyntaxProblem,
-  SyntaxProblemCode,
+  VotesNode,
 } from "./tree";
 
-const listSections = many(listSection);
+/** A listing as the language reads it: the tree but its input. */
+type FilmNode = Omit<ListingNode, "input">;
 
-const NOTHING: ListingRead = { tree: null, problems: [{ code: "E_EMPTY", at: 0 }] };
+/** The header up to the certification, which needs its genres. */
+interface HeaderTop {
+  title: HeaderLine<LineNode>;
+  rating: HeaderLine<LineNode> | null;
+  votes: HeaderLine<VotesNode> | null;
+  genres: HeaderLine<LineNode>[];
+  year: HeaderLine<LineNode> | SyntaxProblem<"E_MISSING_YEAR">;
+  runtime: HeaderLine<RuntimeNode> | null;
+}
 
-/** The reader for one vocabulary (the certification rule depends on it). */
+/** What follows `Community Reviews`: runs of reviews, and the problems between them. */
+type ReviewItem =
+  | ReviewNode[]
+  | SyntaxProblem
+  | { readonly problem: SyntaxProblem<"E_UNTERMINATED_REVIEW">; readonly review: ReviewNode };
+
+/** The rules of the language, by the type of their values. */
+interface ListingSpec {
+  listing: FilmNode | SyntaxProblem<"E_EMPTY">;
+  film: FilmNode;
+  header: HeaderNode;
+  sections: ListSectionNode[];
+  reviews: ReviewsSectionNode;
+  reviewItems: ReviewItem[];
+}
+
+/** The language of listings for one vocabulary. */
 /* @__NO_SIDE_EFFECTS__ */
-export function listingReader(vocabulary: Vocabulary): (input: string) => ListingRead {
-  const certificationAt = certification(vocabulary);
-  return (input) => {
-    let problems: SyntaxProblem[] | undefined;
-    const note = (code: SyntaxProblemCode, at: number) => {
-      problems ??= [];
-      problems.push({ code, at });
-    };
-    // A `1 Season` or `N Seasons` line anywhere before the synopsis marks a
-    // series (E_SERIES); it is skipped, as if it were not there.
-    const pastSeasons = (index: number): number => {
-      let at = index;
-      while (isSeasons(input, at)) {
-        note("E_SERIES", at);
-        at = afterBlankLines(input, lineEnd(input, at));
-      }
-      return at;
-    };
+export function listingLanguage(vocabulary: Vocabulary): P.TypedLanguage<ListingSpec> {
+  const genre = headerGenre(vocabulary);
+  const certificationAfter = certification(vocabulary);
+  return P.createLanguage<ListingSpec>({
+    // A listing, or a text of blank lines only (E_EMPTY).
+    listing: (r) => P.alt(r.film, onlyBlankLines),
 
-    // Blank lines, then the title: the first non-blank line, whatever it says.
-    let index = afterBlankLines(input, 0);
-    const titleReply = step(title, input, index);
-    if (!titleReply.status) return NOTHING;
-    index = pastSeasons(titleReply.index);
+    // The header, the synopsis, the list sections in any order
+    // (their order is a refiner's, to point at the offending header), then
+    // the reviews or nothing: every other line is synopsis or names.
+    film: (r) =>
+      P.seqMap(r.header, contentLines, r.sections, r.reviews.fallback(null), (header, synopsis, sections, reviews) => ({
+        header,
+        synopsis,
+        sections,
+        reviews,
+      })),
 
-    const ratingReply = step(rating, input, index);
-    const ratingLine = ratingReply.status ? ratingReply.value : null;
-    if (ratingReply.status) index = pastSeasons(ratingReply.index);
+    // The header's lines in their fixed order, each but the title and the
+    // year optional, and at most ten genres; each line's leaf reads past
+    // the season lines after it (E_SERIES). The certification's rule needs
+    // this header's genres (a header genre is never one): it comes by `chain`.
+    header: () =>
+      P.seqObj<HeaderTop>(
+        ["title", title],
+        ["rating", rating.fallback(null)],
+        ["votes", votes.fallback(null)],
+        ["genres", genre.atMost(MAX_HEADER_GENRES)],
+        ["year", P.alt(year, missingYear)],
+        ["runtime", runtime.fallback(null)],
+      ).chain((top) =>
+        certificationAfter(top.genres)
+          .fallback(null)
+          .map((line) => headerNode(top, line)),
+      ),
 
-    const votesReply = step(votes, input, index);
-    const votesLine = votesReply.status ? votesReply.value : null;
-    if (votesReply.status) index = pastSeasons(votesReply.index);
+    // `Starring:`, `Directed by:` and `Also Available On:`, as often as they come.
+    sections: () => listSection.many(),
 
-    // Header genres: genre-shaped lines up to the year, at most ten.
-    const genres: LineNode[] = [];
-    while (genres.length < MAX_HEADER_GENRES) {
-      const reply = step(headerGenre, input, index);
-      if (!reply.status || !isGenreShaped(reply.value.text, vocabulary)) break;
-      genres.push(reply.value);
-      index = pastSeasons(reply.index);
-    }
+    // `Community Reviews` and everything after it.
+    reviews: (r) => P.seqMap(reviewsHeader, r.reviewItems, reviewsSection),
 
-    // The year. Without one, the header goes on from the line that stopped
-    // the genres, as if the year had stood just before it (E_MISSING_YEAR).
-    const yearReply = step(year, input, index);
-    const yearLine = yearReply.status ? yearReply.value : null;
-    if (yearReply.status) index = yearReply.index;
-    else note("E_MISSING_YEAR", index);
-    index = pastSeasons(index);
+    // Runs of reviews; between them, a review that never closes, or lines
+    // where a review should open.
+    reviewItems: () => P.alt<ReviewItem>(reviewRun, unterminatedToEnd, notAReview).many(),
+  });
+}
 
-    const runtimeReply = step(runtime, input, index);
-    const runtimeLine = runtimeReply.status ? runtimeReply.value : null;
-    if (runtimeReply.status) index = runtimeReply.index;
-    index = pastSeasons(index);
+const NO_PROBLEMS: readonly SyntaxProblem[] = /* @__PURE__ */ Object.freeze([]);
 
-    // The certification's rule needs this header's genres (a header genre
-    // is never one), so it is a step run by hand.
-    const certificationReply = certificationAt(input, index, genres);
-    const certificationLine = certificationReply?.value ?? null;
-    if (certificationReply !== null) index = certificationReply.index;
-    index = pastSeasons(index);
-
-    // The synopsis, then the name sections in any order (their order is
-    // checked with the record, to point at the offending header).
-    const synopsis = step(contentLines, input, index) as SuccessReply<LineBlock>;
-    const sections = step(listSections, input, synopsis.index) as SuccessReply<ListingNode["sections"]>;
-    index = sections.index;
-
-    // What is left is the reviews section or nothing: every other line is
-    // a content line or a list section.
-    const reviews = readReviews(input, index, note);
-
-    const tree: ListingNode = {
-      input,
-      header: {
-        title: titleReply.value,
-        rating: ratingLine,
-        votes: votesLine,
-        genres,
-        year: yearLine,
-        runtime: runtimeLine,
-        certification: certificationLine,
-      },
-      synopsis: synopsis.value,
-      sections: sections.value,
-      reviews,
-    };
-    return { tree, problems };
+/** The header node: its lines, and its problems in text order. */
+function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null): HeaderNode {
+  const year = "code" in top.year ? null : top.year;
+  const problems: SyntaxProblem[] = [];
+  const add = (line: HeaderLine<unknown> | null) => {
+    if (line !== null) problems.push(...line.series);
+  };
+  add(top.title);
+  add(top.rating);
+  add(top.votes);
+  for (const genre of top.genres) add(genre);
+  if (year === null) problems.push(top.year as SyntaxProblem);
+  add(year);
+  add(top.runtime);
+  add(certification);
+  return {
+    title: top.title.node,
+    rating: top.rating?.node ?? null,
+    votes: top.votes?.node ?? null,
+    genres: top.genres.map((genre) => genre.node),
+    year: year?.node ?? null,
+    runtime: top.runtime?.node ?? null,
+    certification: certification?.node ?? null,
+    problems: problems.length === 0 ? NO_PROBLEMS : problems,
   };
 }
 
-/**
- * `Community Reviews` and the reviews after it, to the end. A line where a
- * review should open but does not (E_REVIEW_START) is skipped, with the
- * lines after it up to the next one that opens; a review that never closes
- * (E_UNTERMINATED_REVIEW) runs to the end and is kept.
- */
-function readReviews(
-  input: string,
-  start: number,
-  note: (code: SyntaxProblemCode, at: number) => void,
-): ReviewsSectionNode | null {
-  const header = step(reviewsHeader, input, start);
-  if (!header.status) return null;
+/** The reviews section: the reviews in order, and the problems between them. */
+function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNode {
+  const [first] = items;
+  // The common case: one run of reviews, used as it is.
+  if (items.length === 1 && Array.isArray(first)) return { header, reviews: first, problems: NO_PROBLEMS };
   const reviews: ReviewNode[] = [];
-  for (let index = header.index; index < input.length; ) {
-    const reply = step(review, input, index);
-    if (reply.status) {
-      reviews.push(reply.value);
-      index = reply.index;
-    } else if (opens(input.charCodeAt(index))) {
-      note("E_UNTERMINATED_REVIEW", index);
-      reviews.push(unterminatedReview(input, index));
-      break;
-    } else {
-      note("E_REVIEW_START", index);
-      do index = afterBlankLines(input, lineEnd(input, index));
-      while (index < input.length && !opens(input.charCodeAt(index)));
-    }
+  const problems: SyntaxProblem[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) for (const review of item) reviews.push(review);
+    else if ("review" in item) {
+      problems.push(item.problem);
+      reviews.push(item.review);
+    } else problems.push(item);
   }
-  return { header: header.value, reviews };
+  return { header, reviews, problems };
+}
+
+/**
+ * The problems of a tree, in text order: one walk over the nodes that
+ * hold them.
+ */
+export function problemsOf(tree: FilmNode): readonly SyntaxProblem[] | undefined {
+  const { header, reviews } = tree;
+  if (reviews === null || reviews.problems.length === 0) {
+    return header.problems.length === 0 ? undefined : header.problems;
+  }
+  return header.problems.length === 0 ? reviews.problems : [...header.problems, ...reviews.problems];
+}
+
+/** The reader of one vocabulary: clean text → tree and problems. */
+/* @__NO_SIDE_EFFECTS__ */
+export function listingReader(vocabulary: Vocabulary): (input: string) => ListingRead {
+  const { listing } = listingLanguage(vocabulary);
+  return (input) => {
+    const result = listing.parse(input);
+    // Every line is read by some rule, a problem's among them.
+    // Stryker disable next-line ConditionalExpression,BlockStatement,StringLiteral: no text reaches this guard (the never-throws property checks it)
+    if (!result.status) throw new Error(`film-listing: the grammar stopped at offset ${result.index.offset}`);
+    const { value } = result;
+    if ("code" in value) return { tree: null, problems: [value] };
+    const tree: ListingNode = {
+      input,
+      header: value.header,
+      synopsis: value.synopsis,
+      sections: value.sections,
+      reviews: value.reviews,
+    };
+    return { tree, problems: problemsOf(value) };
+  };
 }

@@ -1,9 +1,10 @@
 /**
- * Reviews: each wrapped in double quotes, straight or curly,
- * spanning any number of lines, blank ones included.
+ * Reviews: each wrapped in double quotes, straight or curly, spanning any
+ * number of lines, blank ones included.
  */
 
-import { FAILURE, makeParser, type Parser, succeed } from "./combinators";
+import P from "parsimmon";
+import { EXPECTED } from "./patterns";
 import type { ReviewNode } from "./tree";
 
 const NEWLINE = 10;
@@ -16,15 +17,12 @@ export const opens = (code: number): boolean => code === QUOTE || code === LEFT_
 const closes = (code: number) => code === QUOTE || code === RIGHT_QUOTE;
 
 /**
- * One review, from the opening quote that starts its first line to the
- * first closing quote that ends a line followed (past blank lines) by the
- * next opening line or the end. Consumes the blank lines after it.
- *
- * Written as one scan with `indexOf` rather than combinators: a review may
- * be megabytes long, and this keeps it a single linear pass.
+ * Where the review opening at `start` closes: the end of the first line
+ * that ends with a closing quote and is followed (past blank lines) by
+ * the next opening line or the end; -1 when it never closes. One scan with
+ * `indexOf`: a review may be megabytes long.
  */
-export const review: Parser<ReviewNode> = makeParser((input, start) => {
-  if (!opens(input.charCodeAt(start))) return FAILURE;
+function closingLineEnd(input: string, start: number): number {
   for (let lineStart = start; ; ) {
     const newline = input.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? input.length : newline;
@@ -32,19 +30,30 @@ export const review: Parser<ReviewNode> = makeParser((input, start) => {
     if (lineEnd - 1 > start && closes(input.charCodeAt(lineEnd - 1))) {
       let next = lineEnd;
       while (input.charCodeAt(next) === NEWLINE) next++;
-      if (next === input.length || opens(input.charCodeAt(next))) {
-        return succeed(next, { at: start, text: input.slice(start + 1, lineEnd - 1), closed: true });
-      }
+      if (next === input.length || opens(input.charCodeAt(next))) return lineEnd;
     }
-    if (newline === -1) return FAILURE;
+    if (newline === -1) return -1;
     lineStart = newline + 1;
   }
-});
+}
+
+const EXPECTED_REVIEW = [EXPECTED.reviewOpen];
 
 /**
- * A review that opens at `start` and never closes: it runs to the end of
- * the input, where the reader keeps it (E_UNTERMINATED_REVIEW).
+ * One review or more, one after another, as one leaf: each from its
+ * opening quote to its closing one (see {@link closingLineEnd}), with the
+ * blank lines after it. A run of reviews is read in one loop rather than
+ * by `many()`, whose every step costs more than a short review.
  */
-export function unterminatedReview(input: string, start: number): ReviewNode {
-  return { at: start, text: input.slice(start + 1), closed: false };
-}
+export const reviewRun: P.Parser<ReviewNode[]> = /* @__PURE__ */ P((input, start) => {
+  const reviews: ReviewNode[] = [];
+  let index = start;
+  while (opens(input.charCodeAt(index))) {
+    const end = closingLineEnd(input, index);
+    if (end === -1) break;
+    reviews.push({ at: index, text: input.slice(index + 1, end - 1), closed: true });
+    index = end;
+    while (input.charCodeAt(index) === NEWLINE) index++;
+  }
+  return reviews.length === 0 ? P.makeFailure(start, EXPECTED_REVIEW) : P.makeSuccess(index, reviews);
+});

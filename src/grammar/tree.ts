@@ -1,7 +1,8 @@
 /**
  * The raw tree the grammar returns: recognised text with the offset of each
- * line in the clean text (see `lines.ts`). Values are not converted or
- * checked here; `record.ts` does that.
+ * line in the clean text (see `lines.ts`), and the problems met on the way
+ * as nodes of their own. Values are not converted or checked here; the
+ * record builder (`src/record/`) does that.
  */
 
 /** A recognised line: its text and where it starts in the clean text. */
@@ -45,6 +46,8 @@ export interface HeaderNode {
   readonly year: LineNode | null;
   readonly runtime: RuntimeNode | null;
   readonly certification: LineNode | null;
+  /** The lines the header read past, in text order: season lines (E_SERIES), a missing year (E_MISSING_YEAR). */
+  readonly problems: readonly SyntaxProblem[];
 }
 
 /** The sections whose lines are comma-separated names. */
@@ -72,7 +75,10 @@ export interface ReviewNode {
 /** `Community Reviews` and the reviews after it. */
 export interface ReviewsSectionNode {
   readonly header: LineNode;
+  /** Every review, an unterminated one included. */
   readonly reviews: readonly ReviewNode[];
+  /** The lines read past (E_REVIEW_START) and a review that never closes (E_UNTERMINATED_REVIEW), in text order. */
+  readonly problems: readonly SyntaxProblem[];
 }
 
 /** The whole listing as the grammar recognised it. */
@@ -89,11 +95,12 @@ export interface ListingNode {
 export type SyntaxProblemCode = "E_EMPTY" | "E_SERIES" | "E_MISSING_YEAR" | "E_UNTERMINATED_REVIEW" | "E_REVIEW_START";
 
 /**
- * A problem the grammar met and read past: at the line starting at `at`
- * (clean offset), or at the end of the input when `at` is its length.
+ * A problem the grammar met and read past, as a node of the tree: at the
+ * line starting at `at` (clean offset), or at the end of the input when
+ * `at` is its length.
  */
-export interface SyntaxProblem {
-  readonly code: SyntaxProblemCode;
+export interface SyntaxProblem<Code extends SyntaxProblemCode = SyntaxProblemCode> {
+  readonly code: Code;
   readonly at: number;
 }
 
