@@ -7,6 +7,7 @@
  * @document ../docs/inspect.md
  * @document ../docs/grammar.md
  * @document ../docs/cli.md
+ * @document ../docs/ci.md
  * @packageDocumentation
  */
 

@@ -8,7 +8,17 @@
  */
 
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -276,5 +286,139 @@ console.log(JSON.stringify({ title: FilmSchema.parse(film).title, path: issue?.p
     await expect(sh("node", [tsc, "-p", "tsconfig.zod.json"], folder())).resolves.toBe("");
     const output = JSON.parse(await sh("node", [join("built", "zod-use.mjs")], folder()));
     expect(output).toEqual({ title: "The Red Shoes", path: ["rating"], films: 1 });
+  });
+});
+
+/** The `run:` commands of a workflow's steps, in order. */
+function workflowCommands(yaml: string): string[] {
+  return [...yaml.matchAll(/^\s+(?:- )?run: (.+)$/gm)].map((match) => (match[1] as string).trim());
+}
+
+/** The fenced blocks of a Markdown text in the language `lang`. */
+function fencedBlocks(markdown: string, lang: string): string[] {
+  return [...markdown.matchAll(new RegExp(`^\`\`\`${lang}\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map(
+    (match) => match[1] as string,
+  );
+}
+
+/** Runs a workflow step's command with bash in `cwd`, as the runner does, resolving to its status and output. */
+async function step(command: string, cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("bash", ["-eo", "pipefail", "-c", command], {
+      cwd,
+      env: { ...process.env, CI: "true" },
+    });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { status: code, stdout, stderr };
+  }
+}
+
+describe("examples/github-actions.yml, run on the repository's fixtures in a project on the installed package", () => {
+  const workflow = readFileSync(join(ROOT, "examples", "github-actions.yml"), "utf8");
+  const guide = readFileSync(join(ROOT, "docs", "ci.md"), "utf8");
+  // `npm ci` is the install this suite did; the other steps run as written.
+  const commands = workflowCommands(workflow).filter((command) => command !== "npm ci");
+  const checkStep = commands.find((command) => command.includes("--check")) as string;
+
+  /** The project of docs/ci.md: the fixtures' texts in scraped/, their JSON in json/, the guide's TypeScript in src/. */
+  const project = (): string => {
+    const folder = join(consumer, "project");
+    if (existsSync(folder)) return folder;
+    const copy = (from: string, to: string, rename: (slug: string) => string = (slug) => slug): void => {
+      mkdirSync(join(folder, "scraped", to), { recursive: true });
+      mkdirSync(join(folder, "json", to), { recursive: true });
+      for (const name of readdirSync(from).filter((file) => file.endsWith(".txt"))) {
+        const slug = rename(name.slice(0, -".txt".length));
+        cpSync(join(from, name), join(folder, "scraped", to, `${slug}.txt`));
+        cpSync(join(from, name.replace(/\.txt$/, ".json")), join(folder, "json", to, `${slug}.json`));
+      }
+    };
+    // The guide's example imports json/sherlock-jr.json: that fixture goes by that name.
+    copy(join(ROOT, "fixtures"), "", (slug) => (slug.startsWith("sherlock-jr-") ? "sherlock-jr" : slug));
+    copy(join(ROOT, "fixtures", "errors"), "errors");
+    const [films, readFilm] = fencedBlocks(guide, "ts");
+    mkdirSync(join(folder, "src"));
+    writeFileSync(join(folder, "src", "films.ts"), films as string);
+    writeFileSync(join(folder, "src", "read-film.ts"), readFilm as string);
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "films", private: true, type: "module" }));
+    writeFileSync(
+      join(folder, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          target: "es2022",
+          strict: true,
+          resolveJsonModule: true,
+          noEmit: true,
+          skipLibCheck: false,
+        },
+        include: ["src"],
+      }),
+    );
+    // The project's own dev dependencies, taken from this repository's: TypeScript and Node's types.
+    const modules = join(folder, "node_modules");
+    mkdirSync(join(modules, ".bin"), { recursive: true });
+    mkdirSync(join(modules, "@types"));
+    symlinkSync(join(consumer, "node_modules", "film-listing"), join(modules, "film-listing"), "dir");
+    symlinkSync(join(consumer, "node_modules", "zod"), join(modules, "zod"), "dir");
+    symlinkSync(join(ROOT, "node_modules", "typescript"), join(modules, "typescript"), "dir");
+    symlinkSync(join(ROOT, "node_modules", "@types", "node"), join(modules, "@types", "node"), "dir");
+    symlinkSync(join("..", "typescript", "bin", "tsc"), join(modules, ".bin", "tsc"));
+    symlinkSync(join("..", "film-listing", "dist", "cli.cjs"), join(modules, ".bin", "film-listing"));
+    return folder;
+  };
+
+  test("is the workflow docs/ci.md shows, with a step that checks and one that type-checks", () => {
+    const shown = fencedBlocks(guide, "yaml");
+    expect(shown).toHaveLength(1);
+    expect(workflow.endsWith(shown[0] as string)).toBe(true);
+    expect(commands).toEqual([
+      "npx film-listing parse scraped --out-dir json --check --reporter github --reference-date 2026-11-25",
+      "npx tsc --noEmit",
+    ]);
+  });
+
+  test("passes every step on the committed fixtures, records and expected errors alike", async () => {
+    const folder = project();
+    for (const command of commands) {
+      const result = await step(command, folder);
+      expect(result, command).toMatchObject({ status: 0, stdout: "" });
+      expect(result.stderr, command).not.toMatch(/::error|error TS/);
+    }
+    const summary = (await step(checkStep, folder)).stderr;
+    expect(summary).toMatch(/^film-listing: \d+ parsed, \d+ expected errors, 0 failed, 0 drifted in /);
+  });
+
+  test("annotates a changed fixture at its JSON file and the line of the changed field, then passes once updated", async () => {
+    const folder = project();
+    const file = join(folder, "json", "the-red-shoes.json");
+    const committed = readFileSync(file, "utf8");
+    writeFileSync(file, committed.replace('"rating": 4.3,', '"rating": 4.4,'));
+    const drifted = await step(checkStep, folder);
+    expect(drifted.status).toBe(1);
+    expect(drifted.stderr.split("\n")[0]).toBe(
+      "::error file=json/the-red-shoes.json,line=3,title=drift::scraped/the-red-shoes.txt drifted: $.rating: 4.4 → 4.3",
+    );
+
+    const update = await step(checkStep.replace("--check --reporter github", "--update"), folder);
+    expect(update.stdout).toBe("updated json/the-red-shoes.json: $.rating: 4.4 → 4.3\n");
+    expect(update.status).toBe(0);
+    expect(await step(checkStep, folder)).toMatchObject({ status: 0, stdout: "" });
+  });
+
+  test("fails the type-check step when a record's value has the wrong type", async () => {
+    const folder = project();
+    const file = join(folder, "json", "sherlock-jr.json");
+    const committed = readFileSync(file, "utf8");
+    writeFileSync(file, committed.replace('"rating": 4.35,', '"rating": "4.35",'));
+    try {
+      const typed = await step("npx tsc --noEmit", folder);
+      expect(typed.status).not.toBe(0);
+      expect(typed.stdout).toMatch(/src\/films\.ts\(\d+,\d+\): error TS1360: .*'Film'/);
+    } finally {
+      writeFileSync(file, committed);
+    }
   });
 });
