@@ -296,7 +296,8 @@ function workflowCommands(yaml: string): string[] {
 
 /** The fenced blocks of a Markdown text in the language `lang`. */
 function fencedBlocks(markdown: string, lang: string): string[] {
-  return [...markdown.matchAll(new RegExp(`^\`\`\`${lang}\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map(
+  // The language may be followed by a file name: ```ts src/films.ts
+  return [...markdown.matchAll(new RegExp(`^\`\`\`${lang}(?: [^\\n]*)?\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map(
     (match) => match[1] as string,
   );
 }
