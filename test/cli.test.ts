@@ -1253,3 +1253,30 @@ describe("containment", () => {
     SPAWN_TIMEOUT,
   );
 });
+
+describe("outputs never overwrite inputs", () => {
+  test.each([["parse"], ["inspect"]])(
+    "%s --out-dir refuses to write over an input, and writes the others",
+    async (command) => {
+      const dir = join(work, `overwrite-${command}`);
+      await mkdir(dir, { recursive: true });
+      const listing = "The Red Shoes\n1948\n";
+      await writeFile(join(dir, "listing.json"), listing);
+      await writeFile(join(dir, "other.txt"), "Other\n1948\n");
+      const run = await runCli([
+        command,
+        `overwrite-${command}/listing.json`,
+        `overwrite-${command}/other.txt`,
+        "--out-dir",
+        `overwrite-${command}`,
+      ]);
+      expect(run.stderr).toContain(
+        `overwrite-${command}/listing.json: overwrite-${command}/listing.json is an input; not written over (choose another --out-dir)\n`,
+      );
+      expect(await readFile(join(dir, "listing.json"), "utf8")).toBe(listing);
+      expect(await readFile(join(dir, "other.json"), "utf8")).toContain('"Other"');
+      expect(run.status).toBe(1);
+    },
+    SPAWN_TIMEOUT,
+  );
+});

@@ -6,8 +6,8 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname, join, parse as parsePath } from "node:path";
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, parse as parsePath, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { getHeapStatistics } from "node:v8";
 import { jsonVisible, visible } from "../visible";
@@ -124,6 +124,8 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
   const started = performance.now();
   const progress = new Progress(stderr.stream, inputs.length, !options.quiet, undefined, stderr.palette.dim);
   const writtenTo = new Map<string, string>();
+  // No output may be written over an input.
+  const inputPaths = new Set(inputs.flatMap((input) => (input.kind === "file" ? [realOrResolved(input.path)] : [])));
   const madeFolders = new Set<string>();
 
   // On a terminal, stdout and stderr are the same screen: a record must not start on the progress line.
@@ -248,6 +250,9 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
           const { actual } = processed;
           const value =
             actual.kind === "value" ? withSchema(actual.value, expectedPath) : errorExpectationOf(actual.error);
+          if (inputPaths.has(realOrResolved(expectedPath))) {
+            return fail(input.path, `${expectedPath} is an input; not written over`);
+          }
           try {
             writeAtomically(expectedPath, recordJson(value), madeFolders);
           } catch (error) {
@@ -290,6 +295,10 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
         return true;
       case "files": {
         const target = outputPathFor(output.dir, input);
+        if (inputPaths.has(realOrResolved(target))) {
+          await fail(input.path, `${target} is an input; not written over (choose another --out-dir)`);
+          return false;
+        }
         const earlier = writtenTo.get(target);
         if (earlier !== undefined) {
           await fail(input.path, `${target} was already written for ${earlier}`);
@@ -334,6 +343,15 @@ function memoryShortfall(bytes: number, heapPerByte: number): string | undefined
   const needed = bytes * heapPerByte;
   if (needed <= limit - used) return undefined;
   return `an input of ${formatSize(bytes)} may need ${formatSize(needed)} of memory, more than the ${formatSize(limit - used)} this process has left (give Node more with NODE_OPTIONS=--max-old-space-size=MB, or split the input)`;
+}
+
+/** A path with its links resolved, or as an absolute path when it does not exist yet. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** The summary line, saying only what applies to the command and its options. */
