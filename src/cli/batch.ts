@@ -5,21 +5,15 @@
  * One bad input never stops it; Ctrl-C and SIGTERM stop it between inputs.
  */
 
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname, join, parse as parsePath, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Readable } from "node:stream";
 import { getHeapStatistics } from "node:v8";
 import { jsonVisible, visible } from "../visible";
-import {
-  type Actual,
-  checkAgainstCommitted,
-  type Drift,
-  errorExpectationOf,
-  expectedPathFor,
-  recordJson,
-} from "./check";
+import { type BatchCounts, driftReport, githubDrift, summary, updateReport } from "./batch-report";
+import { type Actual, checkAgainstCommitted, errorExpectationOf, expectedPathFor, recordJson } from "./check";
 import { decodeText } from "./decode";
+import { makeFolder, outputPathFor, realOrResolved, writeAtomically } from "./files";
 import {
   describeFsError,
   formatSize,
@@ -31,6 +25,7 @@ import {
 } from "./inputs";
 import { count, Progress } from "./progress";
 import { githubCommand, githubIssue, type IssueLike, issueReport, type Reporter } from "./report";
+import { onStopSignal, STOP_SIGNALS } from "./signals";
 import { failureWords, type Output as Stream } from "./terminal";
 
 /** Inputs larger than this, in bytes, let signals through between the steps of their handling. */
@@ -89,21 +84,6 @@ export interface BatchOptions {
   readonly schemaRef?: ((file: string) => string | undefined) | undefined;
 }
 
-/** The counts of a batch, as its summary line gives them. */
-export interface BatchCounts {
-  /** Inputs parsed (`inspect`: read), and with `--check` matching their JSON. */
-  done: number;
-  /** Inputs that could not be read, or failed to parse. */
-  failed: number;
-  /** `inspect` without `--check`: inputs with an issue of severity error. */
-  withErrors: number;
-  drifted: number;
-  /** `--check` of `parse`: inputs that failed with the code and position their JSON expects. */
-  expectedErrors: number;
-  /** `--update`: JSON files written, among the inputs counted above. */
-  updated: number;
-}
-
 /**
  * Reads, processes and writes every input in order, as `options` says;
  * prints each failure to stderr (as `path:line:column: CODE reason` with
@@ -119,73 +99,49 @@ export interface BatchCounts {
  */
 export async function runBatch(inputs: readonly Input[], options: BatchOptions, streams: Streams): Promise<number> {
   const { stdout, stderr } = streams;
-  const { output, reporter } = options;
-  const counts: BatchCounts = { done: 0, failed: 0, withErrors: 0, drifted: 0, expectedErrors: 0, updated: 0 };
   const started = performance.now();
-  const progress = new Progress(stderr.stream, inputs.length, !options.quiet, undefined, stderr.palette.dim);
-  const writtenTo = new Map<string, string>();
-  // No output may be written over an input.
-  const inputPaths = new Set(inputs.flatMap((input) => (input.kind === "file" ? [realOrResolved(input.path)] : [])));
-  const madeFolders = new Set<string>();
+  const batch = new Batch(inputs, options, streams);
 
-  // On a terminal, stdout and stderr are the same screen: a record must not start on the progress line.
-  const toStdout = (text: string): Promise<void> => {
-    if (stdout.isTTY) progress.clear();
-    return stdout.write(text);
-  };
-  const toStderr = (text: string): Promise<void> => {
-    progress.clear();
-    return stderr.write(text);
-  };
-  const fail = (path: string, reason: string): Promise<void> => {
-    counts.failed++;
-    return toStderr(
-      reporter === "github"
-        ? githubCommand("error", { file: path, title: "unreadable input" }, reason)
-        : `${stderr.palette.path(visible(path))}: ${visible(reason)}\n`,
-    );
-  };
-
-  const outDir = output.kind === "files" || output.kind === "update" ? output.dir : undefined;
+  const outDir = options.output.kind === "files" || options.output.kind === "update" ? options.output.dir : undefined;
   if (outDir !== undefined) {
     try {
-      makeFolder(outDir, madeFolders);
+      makeFolder(outDir, batch.madeFolders);
     } catch (error) {
       await stderr.write(`film-listing: cannot write to --out-dir ${visible(outDir)}: ${describeFsError(error)}\n`);
       return 1;
     }
   }
 
-  // Ctrl-C or SIGTERM: stop between inputs (each file is written whole, synchronously), say where, exit 130 or 143.
-  const stop = (signal: NodeJS.Signals): void => {
-    progress.clear();
-    stderr.writeNow(`film-listing: stopped after ${count(progress.doneCount)} of ${count(inputs.length)} inputs\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  // Each file is written whole and synchronously, so a signal stops the batch between writes.
+  const release = onStopSignal((signal) => {
+    batch.progress.clear();
+    stderr.writeNow(
+      `film-listing: stopped after ${count(batch.progress.doneCount)} of ${count(inputs.length)} inputs\n`,
+    );
+    process.exit(STOP_SIGNALS[signal]);
+  });
   try {
     for (const input of inputs) {
       try {
-        await handle(input);
+        await batch.handle(input);
       } catch (error) {
-        // A fault of the command or the library, not of the input: reported like any failure so that the batch goes on.
-        await fail(input.path, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+        // A fault of the command or the library, not of the input: told like any failure, and the batch goes on.
+        await batch.fail(input.path, `internal error: ${error instanceof Error ? error.message : String(error)}`);
       }
-      progress.tick();
-      // Files are read and written synchronously, which is several times faster per file than
-      // promises; between files the event loop runs, so that a signal or the progress line gets its turn.
+      batch.progress.tick();
+      // Between files the event loop runs, so that signals and the progress line get their turn.
       await new Promise(setImmediate);
     }
   } finally {
-    process.removeListener("SIGINT", stop);
-    process.removeListener("SIGTERM", stop);
+    release();
   }
-  progress.clear();
+  batch.progress.clear();
 
+  const { counts } = batch;
   if (options.summary && !options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    await stderr.write(`film-listing: ${summary(options, counts, stderr.palette)} in ${seconds}s\n`);
+    const kind = { command: options.command, output: options.output.kind };
+    await stderr.write(`film-listing: ${summary(kind, counts, stderr.palette)} in ${seconds}s\n`);
   }
   let status = counts.failed + counts.drifted + counts.withErrors > 0 ? 1 : 0;
   for (const [name, stream] of [
@@ -199,85 +155,142 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     if (stream !== stderr) await stderr.write(`film-listing: cannot write to ${name}: ${words}\n`);
   }
   return status;
+}
 
-  async function handle(input: Input): Promise<void> {
-    if (input.kind === "unreadable") return fail(input.path, input.reason);
+/** The state of a running batch, and the handling of one input. */
+class Batch {
+  readonly counts: BatchCounts = { done: 0, failed: 0, withErrors: 0, drifted: 0, expectedErrors: 0, updated: 0 };
+  readonly progress: Progress;
+  readonly madeFolders = new Set<string>();
+  /** Each file written, and the input it was written for. */
+  private readonly writtenTo = new Map<string, string>();
+  /** The inputs' real paths: no output may be written over one. */
+  private readonly inputPaths: Set<string>;
+
+  constructor(
+    inputs: readonly Input[],
+    private readonly options: BatchOptions,
+    private readonly streams: Streams,
+  ) {
+    const { stderr } = streams;
+    this.progress = new Progress(stderr.stream, inputs.length, !options.quiet, undefined, stderr.palette.dim);
+    this.inputPaths = new Set(inputs.flatMap((input) => (input.kind === "file" ? [realOrResolved(input.path)] : [])));
+  }
+
+  /** Writes to stdout; on a terminal, it shares the screen with stderr, so the progress line is cleared first. */
+  private toStdout(text: string): Promise<void> {
+    if (this.streams.stdout.isTTY) this.progress.clear();
+    return this.streams.stdout.write(text);
+  }
+
+  private toStderr(text: string): Promise<void> {
+    this.progress.clear();
+    return this.streams.stderr.write(text);
+  }
+
+  /** Counts `path` as failed and tells why. */
+  fail(path: string, reason: string): Promise<void> {
+    this.counts.failed++;
+    return this.toStderr(
+      this.options.reporter === "github"
+        ? githubCommand("error", { file: path, title: "unreadable input" }, reason)
+        : `${this.streams.stderr.palette.path(visible(path))}: ${visible(reason)}\n`,
+    );
+  }
+
+  async handle(input: Input): Promise<void> {
+    const { options } = this;
+    if (input.kind === "unreadable") return this.fail(input.path, input.reason);
     const read: Read =
       input.kind === "stdin"
-        ? await readStream(streams.stdin, options.maxSize)
+        ? await readStream(this.streams.stdin, options.maxSize)
         : readRegularFile(input.path, options.maxSize);
-    // A large input takes a while at each step: between steps the event loop runs, so that Ctrl-C is not kept waiting.
+    // Each step of a large input takes a while: the event loop runs between them, so that Ctrl-C is not kept waiting.
     const breathe = read.ok && read.bytes.length > LARGE_INPUT ? () => new Promise(setImmediate) : undefined;
     await breathe?.();
     const tooLarge = read.ok ? memoryShortfall(read.bytes.length, options.heapPerByte) : undefined;
-    if (tooLarge !== undefined) return fail(input.path, tooLarge);
+    if (tooLarge !== undefined) return this.fail(input.path, tooLarge);
     const decoded = read.ok ? decodeText(read.bytes) : read;
-    if (!decoded.ok) return fail(input.path, decoded.reason);
+    if (!decoded.ok) return this.fail(input.path, decoded.reason);
     const { text } = decoded;
     await breathe?.();
     const processed = options.process(text);
     await breathe?.();
 
+    const { output } = options;
     if (output.kind === "check" || output.kind === "update") {
-      const noun = options.command === "parse" ? "a film record" : "an inspection";
-      const expectedPath = output.dir === undefined ? expectedPathFor(input.path) : outputPathFor(output.dir, input);
-      // A committed file that links out of its folder is neither read nor written through: CI would print what it holds.
-      const folder = output.dir ?? (input.kind === "file" ? input.folder : undefined) ?? dirname(input.path);
-      if (existsSync(expectedPath) && !isInsideFolder(expectedPath, folder)) {
-        return fail(input.path, `${expectedPath} links outside ${folder}; not read`);
-      }
-      const outcome = checkAgainstCommitted(expectedPath, processed.actual, noun);
-      switch (outcome.kind) {
-        case "matched":
-          counts.done++;
-          return;
-        case "expected-error":
-          counts.expectedErrors++;
-          return;
-        case "failed":
-          counts.failed++;
-          return reportIssues(input.path, processed.issues, text);
-        case "drifted": {
-          const { drift } = outcome;
-          if (output.kind === "check") {
-            counts.drifted++;
-            if (reporter === "github") {
-              const file = outcome.committed ? expectedPath : input.path;
-              return toStderr(githubDrift(input.path, file, drift));
-            }
-            return toStdout(driftReport(input.path, expectedPath, drift, stdout));
-          }
-          const { actual } = processed;
-          const value =
-            actual.kind === "value" ? withSchema(actual.value, expectedPath) : errorExpectationOf(actual.error);
-          if (inputPaths.has(realOrResolved(expectedPath))) {
-            return fail(input.path, `${expectedPath} is an input; not written over`);
-          }
-          try {
-            writeAtomically(expectedPath, recordJson(value), madeFolders);
-          } catch (error) {
-            return fail(input.path, `cannot write ${expectedPath}: ${describeFsError(error)}`);
-          }
-          if (actual.kind === "value") counts.done++;
-          else counts.expectedErrors++;
-          counts.updated++;
-          return toStdout(updateReport(expectedPath, outcome.committed, drift, stdout));
-        }
-      }
+      return this.compare(input, processed, text, output.kind, output.dir);
     }
-
     if (options.command === "parse" && processed.hasError) {
-      counts.failed++;
-      return reportIssues(input.path, processed.issues, text);
+      this.counts.failed++;
+      return this.reportIssues(input.path, processed.issues, text);
     }
-    if (options.command === "inspect" && reporter === "github") await reportIssues(input.path, processed.issues, text);
-    if (!(await writeValue(input, processed, breathe))) return;
-    if (options.command === "inspect" && processed.hasError) counts.withErrors++;
-    else counts.done++;
+    if (options.command === "inspect" && options.reporter === "github") {
+      await this.reportIssues(input.path, processed.issues, text);
+    }
+    if (!(await this.writeValue(input, processed, breathe))) return;
+    if (options.command === "inspect" && processed.hasError) this.counts.withErrors++;
+    else this.counts.done++;
   }
 
-  /** Prints or writes the value of one input; false when it could not be written (a failure, reported). */
-  async function writeValue(input: Input, processed: Processed, breathe?: () => Promise<unknown>): Promise<boolean> {
+  /** `--check` and `--update`: compares the result with the committed JSON, and with `--update` writes it. */
+  private async compare(
+    input: Input,
+    processed: Processed,
+    text: string,
+    kind: "check" | "update",
+    dir: string | undefined,
+  ): Promise<void> {
+    const { counts, options } = this;
+    const noun = options.command === "parse" ? "a film record" : "an inspection";
+    const expectedPath = dir === undefined ? expectedPathFor(input.path) : outputPathFor(dir, input);
+    // A committed file that links out of its folder is neither read nor written through: CI would print what it holds.
+    const folder = dir ?? (input.kind === "file" ? input.folder : undefined) ?? dirname(input.path);
+    if (existsSync(expectedPath) && !isInsideFolder(expectedPath, folder)) {
+      return this.fail(input.path, `${expectedPath} links outside ${folder}; not read`);
+    }
+    const outcome = checkAgainstCommitted(expectedPath, processed.actual, noun);
+    switch (outcome.kind) {
+      case "matched":
+        counts.done++;
+        return;
+      case "expected-error":
+        counts.expectedErrors++;
+        return;
+      case "failed":
+        counts.failed++;
+        return this.reportIssues(input.path, processed.issues, text);
+      case "drifted":
+        break;
+    }
+    const { drift } = outcome;
+    if (kind === "check") {
+      counts.drifted++;
+      if (options.reporter === "github") {
+        return this.toStderr(githubDrift(input.path, outcome.committed ? expectedPath : input.path, drift));
+      }
+      return this.toStdout(driftReport(input.path, expectedPath, drift, this.streams.stdout.palette));
+    }
+    const { actual } = processed;
+    const value =
+      actual.kind === "value" ? this.withSchema(actual.value, expectedPath) : errorExpectationOf(actual.error);
+    if (this.inputPaths.has(realOrResolved(expectedPath))) {
+      return this.fail(input.path, `${expectedPath} is an input; not written over`);
+    }
+    try {
+      writeAtomically(expectedPath, recordJson(value), this.madeFolders);
+    } catch (error) {
+      return this.fail(input.path, `cannot write ${expectedPath}: ${describeFsError(error)}`);
+    }
+    if (actual.kind === "value") counts.done++;
+    else counts.expectedErrors++;
+    counts.updated++;
+    return this.toStdout(updateReport(expectedPath, outcome.committed, drift, this.streams.stdout.palette));
+  }
+
+  /** Prints or writes the value of one input; false when it could not be written (a failure, told). */
+  private async writeValue(input: Input, processed: Processed, breathe?: () => Promise<unknown>): Promise<boolean> {
+    const { output } = this.options;
     /** The JSON text of `value`, pretty (as `recordJson` writes it) or on one line, made safe to print. */
     const render = async (value: unknown, pretty: boolean): Promise<string> => {
       const json = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
@@ -288,30 +301,30 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
     };
     switch (output.kind) {
       case "pretty":
-        await toStdout(await render(processed.value, true));
+        await this.toStdout(await render(processed.value, true));
         return true;
       case "ndjson":
-        await toStdout(await render({ path: input.path, ...processed.line }, false));
+        await this.toStdout(await render({ path: input.path, ...processed.line }, false));
         return true;
       case "files": {
         const target = outputPathFor(output.dir, input);
-        if (inputPaths.has(realOrResolved(target))) {
-          await fail(input.path, `${target} is an input; not written over (choose another --out-dir)`);
+        if (this.inputPaths.has(realOrResolved(target))) {
+          await this.fail(input.path, `${target} is an input; not written over (choose another --out-dir)`);
           return false;
         }
-        const earlier = writtenTo.get(target);
+        const earlier = this.writtenTo.get(target);
         if (earlier !== undefined) {
-          await fail(input.path, `${target} was already written for ${earlier}`);
+          await this.fail(input.path, `${target} was already written for ${earlier}`);
           return false;
         }
-        const text = await render(withSchema(processed.value, target), true);
+        const text = await render(this.withSchema(processed.value, target), true);
         try {
-          writeAtomically(target, text, madeFolders);
+          writeAtomically(target, text, this.madeFolders);
         } catch (error) {
-          await fail(input.path, `cannot write ${target}: ${describeFsError(error)}`);
+          await this.fail(input.path, `cannot write ${target}: ${describeFsError(error)}`);
           return false;
         }
-        writtenTo.set(target, input.path);
+        this.writtenTo.set(target, input.path);
         return true;
       }
       case "check":
@@ -321,14 +334,16 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
   }
 
   /** A record to be written to `file`, with its `$schema` first when the command gives one. */
-  function withSchema(value: unknown, file: string): unknown {
-    const ref = options.schemaRef?.(file);
+  private withSchema(value: unknown, file: string): unknown {
+    const ref = this.options.schemaRef?.(file);
     return ref === undefined ? value : { $schema: ref, ...(value as object) };
   }
 
-  async function reportIssues(path: string, issues: readonly IssueLike[], text: string): Promise<void> {
+  private async reportIssues(path: string, issues: readonly IssueLike[], text: string): Promise<void> {
+    const { reporter } = this.options;
+    const { palette } = this.streams.stderr;
     for (const issue of issues) {
-      await toStderr(reporter === "github" ? githubIssue(path, issue) : issueReport(path, issue, text, stderr.palette));
+      await this.toStderr(reporter === "github" ? githubIssue(path, issue) : issueReport(path, issue, text, palette));
     }
   }
 }
@@ -343,121 +358,4 @@ function memoryShortfall(bytes: number, heapPerByte: number): string | undefined
   const needed = bytes * heapPerByte;
   if (needed <= limit - used) return undefined;
   return `an input of ${formatSize(bytes)} may need ${formatSize(needed)} of memory, more than the ${formatSize(limit - used)} this process has left (give Node more with NODE_OPTIONS=--max-old-space-size=MB, or split the input)`;
-}
-
-/** A path with its links resolved, or as an absolute path when it does not exist yet. */
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/** The summary line, saying only what applies to the command and its options. */
-function summary(options: BatchOptions, counts: BatchCounts, palette: Stream["palette"]): string {
-  const check = options.output.kind === "check" || options.output.kind === "update";
-  const red = (text: string, value: number) => (value > 0 ? palette.error(text) : text);
-  const parts =
-    options.command === "parse"
-      ? [`${count(counts.done)} parsed`]
-      : [`${count(counts.done + counts.withErrors)} inspected`];
-  if (check && options.command === "parse") {
-    parts.push(`${count(counts.expectedErrors)} expected ${counts.expectedErrors === 1 ? "error" : "errors"}`);
-  }
-  if (!check && options.command === "inspect")
-    parts.push(red(`${count(counts.withErrors)} with errors`, counts.withErrors));
-  parts.push(red(`${count(counts.failed)} failed`, counts.failed));
-  if (options.output.kind === "check") parts.push(red(`${count(counts.drifted)} drifted`, counts.drifted));
-  if (options.output.kind === "update") parts.push(`${count(counts.updated)} updated`);
-  return parts.join(", ");
-}
-
-/** The JSON path of a drift and both values: `$.rating: 4.4 → 4.3`, or the file's fault in words. */
-function driftLine(drift: Drift): string {
-  const values = `${visible(drift.old)} → ${visible(drift.new)}`;
-  return drift.path === undefined ? values : `${visible(drift.path)}: ${values}`;
-}
-
-/** `and 2 more differences`, or nothing. */
-function moreLine(drift: Drift): string[] {
-  return drift.more === 0 ? [] : [`and ${count(drift.more)} more ${drift.more === 1 ? "difference" : "differences"}`];
-}
-
-/** `path: drifted from x.json:3`, then the first differing value, indented, and how many more differ. */
-function driftReport(path: string, expectedPath: string, drift: Drift, stdout: Stream): string {
-  const { palette } = stdout;
-  const place = `${visible(expectedPath)}${drift.line === undefined ? "" : `:${drift.line}`}`;
-  const lines = [driftLine(drift), ...moreLine(drift)].map((line) => `  ${line}\n`).join("");
-  return `${palette.path(visible(path))}: ${palette.warning("drifted")} from ${place}\n${lines}`;
-}
-
-/** Drift as one workflow command on the committed file at the differing line (on the text when there is no file). */
-function githubDrift(path: string, file: string, drift: Drift): string {
-  const message = [`${path} drifted: ${drift.path === undefined ? "" : `${drift.path}: `}${drift.old} → ${drift.new}`];
-  return githubCommand(
-    "error",
-    { file, line: drift.line, title: "drift" },
-    [...message, ...moreLine(drift)].join("\n"),
-  );
-}
-
-/** `updated x.json: $.rating: 4.4 → 4.3`, or `wrote x.json` for a file that was not there. */
-function updateReport(expectedPath: string, existed: boolean, drift: Drift, stdout: Stream): string {
-  const file = stdout.palette.path(visible(expectedPath));
-  if (!existed) return `wrote ${file}\n`;
-  return `updated ${file}: ${[driftLine(drift), ...moreLine(drift)].join(", ")}\n`;
-}
-
-/**
- * `<name>.json` in `dir` for an input named as a file; an input found in a
- * folder keeps its place below that folder (`a/b/x.txt` → `dir/b/x.json`
- * for the argument `a`), so that two `x.txt` in different folders do not
- * overwrite each other. Standard input is written as `stdin.json`.
- */
-function outputPathFor(dir: string, input: Input): string {
-  const relative = input.kind === "file" ? input.relative : "stdin.txt";
-  return join(dir, `${relative.slice(0, relative.length - extname(relative).length)}.json`);
-}
-
-/**
- * Makes `folder` and the folders above it, one at a time from the top.
- * (Node's recursive `mkdirSync` loops for ever on a path it cannot create,
- * such as one below `/proc`.)
- */
-function makeFolder(folder: string, made: Set<string>): void {
-  if (made.has(folder)) return;
-  const { root } = parsePath(folder);
-  const parts = folder
-    .slice(root.length)
-    .split(/[\\/]+/)
-    .filter(Boolean);
-  let path = root;
-  for (const part of parts) {
-    path = path === "" ? part : join(path, part);
-    try {
-      mkdirSync(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (!statSync(path).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-    }
-  }
-  made.add(folder);
-}
-
-/**
- * Writes `text` to a temporary file beside `target`, then renames it over
- * `target`; synchronously, so that no signal is handled halfway.
- */
-function writeAtomically(target: string, text: string, made: Set<string>): void {
-  const folder = dirname(target);
-  makeFolder(folder, made);
-  const temporary = join(folder, `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, "utf8");
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }

@@ -15,11 +15,7 @@ import { DEFAULT_MAX_SIZE, expandInputs, parseSize } from "./inputs";
 import { REPORTERS, type Reporter } from "./report";
 import { paletteFor, Output as Stream, type WritableLike, wantsColour } from "./terminal";
 
-/**
- * The most heap one byte of input can take while it is read, processed and
- * written, as measured on the costliest shapes (`npm run bench`): millions
- * of empty reviews, or of one-letter reviews with their spans.
- */
+/** The most heap one byte of input can take while it is handled; `npm run bench` holds the costliest shapes. */
 const HEAP_PER_BYTE = 40;
 const HEAP_PER_BYTE_WITH_SPANS = 170;
 

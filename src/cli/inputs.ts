@@ -251,11 +251,10 @@ function kindOf(stats: Stats): string {
 }
 
 /**
- * Reads the file at `path`, at most `maxSize` bytes, synchronously (several
- * times faster per file than promises). Only a regular file is read: a
- * named pipe, a device or a socket would block or never end. It is opened
- * without blocking and checked after opening, so that a pipe put in its
- * place in between cannot hang the batch.
+ * Reads the file at `path`, at most `maxSize` bytes, synchronously. Only a
+ * regular file is read: a named pipe, a device or a socket would block or
+ * never end. It is opened without blocking and checked once open, so that
+ * a pipe put in its place meanwhile cannot hang the batch.
  *
  * @example
  * ```ts
