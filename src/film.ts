@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { MIN_YEAR } from "./parsed-schema";
+import { MAX_RATING, MIN_YEAR } from "./parsed-schema";
 
 /**
  * One user review: the text between its quotes, lines joined with `\n`.
@@ -80,7 +80,7 @@ function buildFilmSchema() {
     /** The title: the first non-blank line, whatever it says (`1917`, `Music` and `4.3` are titles there). Non-empty. */
     title: z.string().min(1),
     /** The star rating, from 0 to 5 (`4.3`); `null` when the page gives none. */
-    rating: z.number().min(0).max(5).nullable(),
+    rating: z.number().min(0).max(MAX_RATING).nullable(),
     /** How many votes the rating has, a whole number ≥ 0: `(1.2K)` is 1200; `null` when not given. */
     voteCount: z.int().min(0).nullable(),
     /** The header genres, then the detail genres of the trailing run, without repeats (compared case-insensitively, first spelling kept). */

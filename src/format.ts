@@ -10,6 +10,7 @@ import { isCertification, isGenreShaped, LINE_SHAPES, MAX_HEADER_GENRES } from "
 import { SPACE_LIKE as SPACE_LIKE_CHARACTERS, withoutInvisible } from "./lines";
 import { checkOptions } from "./options";
 import { latestYearFor, type ParseOptions, safeParseListing } from "./parse";
+import { isSuffixAt } from "./record/names";
 import { type Vocabulary, vocabularyFor } from "./vocabulary";
 
 /**
@@ -39,11 +40,6 @@ interface Problem {
 const LINE_BREAK = /[\r\n]/;
 const SPACE_LIKE = /* @__PURE__ */ new RegExp(SPACE_LIKE_CHARACTERS.source);
 const EDGE_SPACE = /^ | $/;
-
-/** A comma that does not split names: one before a suffix. */
-const SUFFIX_AFTER_COMMA = /^ *(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
-/** A name that a comma before it would join to the name before it: it starts a line of its own. */
-const SUFFIX_NAME = /^(?:Jr\.?|Sr\.?|II|III|IV) *(?:,|$)/;
 
 const OPENING_QUOTE = /^["“]/;
 const CLOSING_QUOTE = /["”]$/;
@@ -191,7 +187,8 @@ function namesLines(header: string, names: readonly string[]): string[] {
   const groups: string[][] = [];
   for (const name of names) {
     const last = groups.at(-1);
-    if (last === undefined || SUFFIX_NAME.test(name)) groups.push([name]);
+    // A comma before a suffix would join it to the name before.
+    if (last === undefined || isSuffixAt(name, 0)) groups.push([name]);
     else last.push(name);
   }
   const [inline = "", ...below] = groups.map((group) => group.join(", "));
@@ -351,7 +348,7 @@ function namesProblem(field: "cast" | "directors" | "availableOn", names: readon
     const problem = lineValue(path, name);
     if (problem !== undefined) return problem;
     for (let comma = name.indexOf(","); comma !== -1; comma = name.indexOf(",", comma + 1)) {
-      if (!SUFFIX_AFTER_COMMA.test(name.slice(comma + 1))) {
+      if (!isSuffixAt(name, comma + 1)) {
         return {
           path,
           why: "holds a comma, which splits names (only a comma before Jr., Sr., II, III or IV does not)",

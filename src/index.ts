@@ -42,7 +42,7 @@ export { type FormatOptions, formatListing } from "./format";
 export { type FieldSpan, inspectListing, type ListingInspection } from "./inspect";
 export { filmJsonSchema } from "./json-schema";
 export { type ParseOptions, parseListing, type SafeParseListingResult, safeParseListing } from "./parse";
-export type { PartialFilm } from "./record";
+export type { PartialFilm } from "./record/build";
 export {
   type SchemaOrgAggregateRating,
   type SchemaOrgMovie,

@@ -4,7 +4,9 @@
  */
 
 import {
+  errorWithIssuesOnRead,
   issueOf,
+  type ListingError,
   type ListingErrorIssue,
   type ListingParseIssue,
   type ListingSyntaxIssue,
@@ -12,13 +14,14 @@ import {
   type Position,
 } from "./errors";
 import { collapseSpaces, EXPECTED, lineEnd } from "./grammar/patterns";
-import type { ListingNode, ListingRead, SyntaxProblem } from "./grammar/tree";
+import type { SyntaxProblem } from "./grammar/tree";
 import { hintFor } from "./hints";
-import { KeptIssues } from "./kept-issues";
 import { cleanText } from "./lines";
 import { OffsetMap } from "./offsets";
 import { describe, type ParseOptions, type ReadingSetup, setupFor } from "./options";
-import { Findings, inspectTree, type PartialFilm, type RecordIssue, valueSpans } from "./record";
+import { buildRecord, type PartialFilm } from "./record/build";
+import { IssueRank, type RecordIssue, RecordIssues } from "./record/issues";
+import { NO_SPANS, SpanList, type SpanSink } from "./record/spans";
 
 /**
  * Where one value of the record was read: `path` names it (`["cast", 2]`,
@@ -84,86 +87,92 @@ export interface ListingInspection {
  * @group Parsing
  */
 export function inspectListing(text: unknown, options: ParseOptions = {}): ListingInspection {
-  return inspectText(text, setupFor(options), valueSpans);
+  return inspectText(text, setupFor(options), new SpanList());
 }
-
-/** A text, its clean copy and what the grammar read from it, when a caller has them already. */
-export interface ReadText {
-  readonly text: string;
-  readonly clean: string;
-  readonly read: ListingRead;
-}
-
-/** The error `parseListing` throws for a text: its issue, and the zod issue behind it. */
-export interface Failure {
-  /**
-   * The issue that names the error: the first the grammar met, else the
-   * first section out of place, else the first value out of range.
-   */
-  readonly primary: ListingErrorIssue | undefined;
-  /** The zod issue of a primary E_INVALID. */
-  readonly cause: unknown;
-}
-
-const NO_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
- * Inspects `text`, with the spans `spansOfValues` finds, or without (when it
- * only lists the issues of an error).
+ * One reading of a text, which every entry point views: the record, and
+ * the issues with what placing them in the original text needs.
  */
-export function inspectText(text: unknown, setup: ReadingSetup, spansOfValues?: typeof valueSpans): ListingInspection {
-  if (typeof text !== "string") return { film: emptyFilm(), issues: [notText(text)], spans: NO_SPANS };
+export interface ListingRun {
+  readonly film: PartialFilm;
+  readonly found: FoundIssues;
+}
+
+/** The issues of a reading, grammar and record alike, in clean offsets. */
+export interface FoundIssues {
+  readonly text: string;
+  readonly clean: string;
+  /** Where the text ends: after its last non-blank line. */
+  readonly inputEnd: number;
+  readonly issues: RecordIssues;
+}
+
+const NO_FIELD_SPANS: readonly FieldSpan[] = /* @__PURE__ */ Object.freeze([]);
+
+/** Reads `text`: the grammar, then the record builder, whose spans go to `spans`. */
+export function readListing(text: string, setup: ReadingSetup, spans: SpanSink): ListingRun {
   const clean = cleanText(text);
   const { tree, problems } = setup.read(clean);
   const inputEnd = endOfText(clean);
   // The grammar's problems, then the record's; past the limit only counted.
-  const kept = new KeptIssues(setup.maxIssues);
-  if (problems !== undefined) for (const problem of problems) kept.push(syntaxIssue(problem, clean, inputEnd));
-  const findings = new Findings(spansOfValues, true, kept);
-  const film = tree === null ? emptyFilm() : inspectTree(tree, setup, findings);
-  const { issues: found, more } = kept.result();
+  const issues = new RecordIssues(setup.maxIssues);
+  if (problems !== undefined) {
+    for (const problem of problems) {
+      if (!issues.skips(IssueRank.grammar, problem.at)) issues.push(syntaxIssue(problem, clean, inputEnd));
+    }
+  }
+  const film =
+    tree === null
+      ? emptyFilm()
+      : buildRecord({ tree, vocabulary: setup.vocabulary, latestYear: setup.latestYear, issues, spans });
+  return { film, found: { text, clean, inputEnd, issues } };
+}
 
-  // Positions in text order, in one walk over the text.
-  const map = new OffsetMap(text, clean);
-  const issues = found.map((issue) => place(issue, map, inputEnd, clean));
-  if (more > 0) issues.push(moreIssues(more, setup.maxIssues, map));
+/**
+ * Inspects `text`, with the spans of the values when given a list to
+ * collect them in.
+ */
+export function inspectText(text: unknown, setup: ReadingSetup, spans?: SpanList): ListingInspection {
+  if (typeof text !== "string") return { film: emptyFilm(), issues: [notText(text)], spans: NO_FIELD_SPANS };
+  const { film, found } = readListing(text, setup, spans ?? NO_SPANS);
+  // Positions in text order, in one walk over the text for the issues and one for the spans.
+  const map = new OffsetMap(text, found.clean);
+  const issues = placeIssues(found, map);
   map.rewind();
-  const spans =
-    findings.spans === undefined
-      ? NO_SPANS
-      : stableSortBy(findings.spans, (span) => span.start).map(({ path, start, end }) => ({
+  const placed =
+    spans === undefined
+      ? NO_FIELD_SPANS
+      : stableSortBy(spans.spans, (span) => span.start).map(({ path, start, end }) => ({
           path,
           start: map.at(start),
           end: map.after(end),
         }));
-  return { film, issues, spans };
+  return { film, issues, spans: placed };
+}
+
+/** Every issue a reading found, placed in the original text, with the count of those not listed. */
+function placeIssues(found: FoundIssues, map: OffsetMap = new OffsetMap(found.text, found.clean)): ListingParseIssue[] {
+  const { issues: kept, more } = found.issues.result();
+  const issues = kept.map((issue) => place(issue, map, found.inputEnd, found.clean));
+  if (more > 0) issues.push(moreIssues(more, found.issues.limit, map));
+  return issues;
 }
 
 /**
- * The error of a text that `parseListing` refuses, from the reading it
- * made (`done`, none for a value that is not a string): the issue of
- * {@link inspectText} that names it, found without building or placing
- * the others.
+ * The error `parseListing` throws for a reading with an error: its issue
+ * placed now, the others when the error's `issues` are first read.
  */
-export function failureOf(value: unknown, setup: ReadingSetup, done: ReadText | undefined): Failure {
-  if (done === undefined) return { primary: notText(value), cause: undefined };
-  const { text, clean, read } = done;
-  const inputEnd = endOfText(clean);
-  let primary: RecordIssue | undefined;
-  // Any problem of the grammar comes before those of the record.
-  const problem = read.problems?.[0];
-  if (problem !== undefined) primary = syntaxIssue(problem, clean, inputEnd);
-  else {
-    // Stryker disable next-line BooleanLiteral: a shortcut; the issues after the first of a run never name the error
-    const findings = new Findings(undefined, false, new KeptIssues(0));
-    // With no problem, the grammar read a tree.
-    inspectTree(read.tree as ListingNode, setup, findings);
-    primary = findings.issues.first();
-  }
-  return {
-    primary: primary && (place(primary, new OffsetMap(text, clean), inputEnd, clean) as ListingErrorIssue),
-    cause: primary?.cause,
-  };
+export function errorOf(found: FoundIssues, primary: RecordIssue): ListingError {
+  const { text, clean, inputEnd } = found;
+  const placed = place(primary, new OffsetMap(text, clean), inputEnd, clean) as ListingErrorIssue;
+  return errorWithIssuesOnRead({ ...placed, cause: primary.cause }, () => placeIssues(found));
+}
+
+/** The error of a value that is not a string. */
+export function notTextError(value: unknown): ListingError {
+  const issue = notText(value);
+  return errorWithIssuesOnRead(issue, () => [issue]);
 }
 
 /** The issue of a text that is not a string. */
@@ -247,7 +256,7 @@ function syntaxIssue(problem: SyntaxProblem, clean: string, inputEnd: number): R
   if (code === "E_EMPTY") {
     return {
       code,
-      rank: 0,
+      rank: IssueRank.grammar,
       at: 0,
       end: 0,
       reason: "expected a film listing, found only blank lines",
@@ -271,7 +280,7 @@ function syntaxIssue(problem: SyntaxProblem, clean: string, inputEnd: number): R
   // An unterminated review runs to the end; other problems are one line.
   // (A problem at the end is placed at the end, whatever its end.)
   const end = code === "E_UNTERMINATED_REVIEW" ? inputEnd : lineEnd(clean, at);
-  return { code, rank: 0, at, end, reason, expected: [expected], found };
+  return { code, rank: IssueRank.grammar, at, end, reason, expected: [expected], found };
 }
 
 /** An issue's clean offsets as positions in the original input, with its hint when it has one. */
@@ -294,7 +303,7 @@ function place(issue: RecordIssue, map: OffsetMap, inputEnd: number, clean: stri
   // hostile text may hold hundreds of thousands of issues.
   const placed: Record<string, unknown> = {
     code: issue.code,
-    severity: issue.rank === 3 ? "warning" : "error",
+    severity: issue.rank === IssueRank.warning ? "warning" : "error",
     line,
     column,
     offset,

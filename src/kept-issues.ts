@@ -4,7 +4,7 @@
  * counted, so that memory is bounded by the limit, not by the text.
  */
 
-import type { RecordIssue } from "./record";
+import { IssueRank, type RecordIssue } from "./record/issues";
 
 /** An issue and the order it was noted in, which breaks ties of position. */
 interface Noted {
@@ -34,7 +34,7 @@ export class KeptIssues {
   push(issue: RecordIssue): void {
     const noted = { issue, order: this.#noted++ };
     // Stryker disable next-line EqualityOperator: an issue of equal rank noted later never names the error
-    if (issue.rank < (this.#first?.issue.rank ?? 3)) this.#first = noted;
+    if (issue.rank < (this.#first?.issue.rank ?? IssueRank.warning)) this.#first = noted;
     const heap = this.#heap;
     if (heap.length < this.limit) {
       heap.push(noted);
@@ -47,6 +47,19 @@ export class KeptIssues {
     if (top === undefined || !after(top, noted)) return;
     heap[0] = noted;
     this.#down(0);
+  }
+
+  /**
+   * Counts an issue of `rank` at `at` that {@link push} would drop, without
+   * its being made; whether it did.
+   */
+  skips(rank: IssueRank, at: number): boolean {
+    const top = this.#heap[0];
+    if (this.#heap.length < this.limit || top === undefined || top.issue.at > at) return false;
+    if (rank < (this.#first?.issue.rank ?? IssueRank.warning)) return false;
+    this.#noted++;
+    this.dropped++;
+    return true;
   }
 
   /** The issue that names the error: the first noted of the lowest rank (warnings never). */

@@ -1,11 +1,10 @@
 /** `parseListing` and `safeParseListing`: text → validated Film. */
 
-import { errorWithIssuesOnRead, ListingError, type ListingParseError } from "./errors";
+import { ListingError, type ListingParseError } from "./errors";
 import type { Film } from "./film";
-import { failureOf, inspectText, type ReadText } from "./inspect";
-import { cleanText } from "./lines";
+import { errorOf, notTextError, readListing } from "./inspect";
 import { type ParseOptions, setupFor } from "./options";
-import { toFilm } from "./record";
+import { NO_SPANS } from "./record/spans";
 
 export { latestYearFor, type ParseOptions } from "./options";
 
@@ -45,24 +44,12 @@ export type SafeParseListingResult =
  */
 export function parseListing(text: string, options: ParseOptions = {}): Film {
   const setup = setupFor(options);
-  let done: ReadText | undefined;
-  if (typeof text === "string") {
-    const clean = cleanText(text);
-    const read = setup.read(clean);
-    // The common case: nothing wrong, and no issue is built.
-    const film = read.problems === undefined && read.tree !== null ? toFilm(read.tree, setup) : undefined;
-    if (film !== undefined) return film;
-    done = { text, clean, read };
-  }
-  // Something is wrong: find the issue that names the error from the same
-  // reading; the error lists every issue when they are first read.
-  const { primary, cause } = failureOf(text, setup, done);
-  if (primary === undefined) {
-    // Every way the first reading can fail is an issue of severity error.
-    // Stryker disable next-line StringLiteral: no text reaches this guard (the agreement property checks it)
-    throw new Error("film-listing: the listing failed without an error issue");
-  }
-  throw errorWithIssuesOnRead({ ...primary, cause }, () => inspectText(text, setup).issues);
+  if (typeof text !== "string") throw notTextError(text);
+  const { film, found } = readListing(text, setup, NO_SPANS);
+  const primary = found.issues.first();
+  // No issue of severity error: the record is a whole Film.
+  if (primary === undefined) return film as Film;
+  throw errorOf(found, primary);
 }
 
 /**

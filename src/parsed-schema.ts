@@ -16,10 +16,13 @@ import * as z from "zod/v4/mini";
 /** The earliest release year a listing may give (the year rule of the layout). */
 export const MIN_YEAR = 1870;
 
+/** The highest star rating. */
+export const MAX_RATING = 5;
+
 /** The schema of the input-dependent fields, the release year bounded by `latestYear`. */
 function buildParsedFilmSchema(latestYear: number) {
   return z.object({
-    rating: z.nullable(z.number().check(z.gte(0), z.lte(5))),
+    rating: z.nullable(z.number().check(z.gte(0), z.lte(MAX_RATING))),
     voteCount: z.nullable(z.int().check(z.gte(0))),
     year: z.int().check(z.gte(MIN_YEAR), z.lte(latestYear)),
     runtimeMinutes: z.nullable(z.int().check(z.gt(0))),

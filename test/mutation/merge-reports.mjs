@@ -48,7 +48,7 @@ for (const report of reports) {
       return testId(file, name);
     });
   for (const [file, result] of Object.entries(report.files)) {
-    // A run over a range of lines (`--mutate src/record.ts:140-330`) holds
+    // A run over a range of lines (`--mutate src/record/values.ts:60-140`) holds
     // some of a file's mutants: they replace the same mutants of older runs
     // of the same source.
     // A newer source of the file makes the older results void.

@@ -14,8 +14,8 @@ const report = JSON.parse(readFileSync(path, "utf8"));
 /** Statuses in the score, detected (killed, timed out) or not (survived, no coverage), then the mutants marked equivalent. */
 const COUNTED = ["Killed", "Timeout", "Survived", "NoCoverage", "Ignored"];
 
-/** The row of `src/grammar/` sums its files, as Stryker's own table does per folder. */
-const rowOf = (file) => (file.startsWith("src/grammar/") ? "src/grammar/" : file);
+/** One row per file. */
+const rowOf = (file) => file;
 
 const rows = new Map();
 const total = Object.fromEntries(COUNTED.map((status) => [status, 0]));

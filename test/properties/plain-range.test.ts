@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { checkParsedFilm, MIN_YEAR } from "../../src/parsed-schema";
-import { type PartialFilm, plainlyInRange } from "../../src/record";
+import type { PartialFilm } from "../../src/record/build";
+import { plainlyInRange } from "../../src/record/values";
 import { LATEST_YEAR, RUNS, TIMEOUT } from "./arbitraries";
 
 /** Numbers at and around every bound, and any double. */
