@@ -50,15 +50,15 @@ export class KeptIssues {
   }
 
   /**
-   * Counts an issue of `rank` at `at` that {@link push} would drop, without
-   * its being made; whether it did.
+   * Counts `count` issues of `rank` from `at` on that {@link push} would
+   * drop, without their being made; whether it did.
    */
-  skips(rank: IssueRank, at: number): boolean {
+  skips(rank: IssueRank, at: number, count: number): boolean {
     const top = this.#heap[0];
     if (this.#heap.length < this.limit || top === undefined || top.issue.at > at) return false;
     if (rank < (this.#first?.issue.rank ?? IssueRank.warning)) return false;
-    this.#noted++;
-    this.dropped++;
+    this.#noted += count;
+    this.dropped += count;
     return true;
   }
 

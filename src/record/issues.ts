@@ -59,12 +59,13 @@ export class RecordIssues {
   }
 
   /**
-   * Counts an issue that would not be kept, without its being made; whether
-   * it did. A page of lone quotes holds hundreds of thousands of issues, and
-   * only the first thousand are listed.
+   * Counts `count` issues from `at` on, of one rank, when the first would
+   * not be kept (nor, coming after it, the others), without making them;
+   * whether it did. A page of lone quotes holds hundreds of thousands of
+   * issues, and only the first thousand are listed.
    */
-  skips(rank: IssueRank, at: number): boolean {
-    return this.#kept?.skips(rank, at) ?? false;
+  skips(rank: IssueRank, at: number, count = 1): boolean {
+    return this.#kept?.skips(rank, at, count) ?? false;
   }
 
   /** The issue that names the error; `undefined` when the text is valid. */

@@ -18,7 +18,7 @@ export function runtimeMinutes({ hours, minutes }: RuntimeNode): number {
  * a double would round it whole, for the schema to refuse.
  */
 export function voteCount({ whole, fraction, unit }: VotesNode): number {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the digits below give a plain count the same
+  // Stryker disable next-line ConditionalExpression,StringLiteral: shortcut; the digits below give the same
   if (fraction === "" && unit === "" && !whole.includes(",")) return Number(whole);
   const digits = whole.replace(/,/g, "");
   const exponent = unit === "" ? 0 : unit.toLowerCase() === "k" ? 3 : 6;

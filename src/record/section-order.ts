@@ -24,7 +24,7 @@ export function checkSectionOrder(sections: readonly ListSectionNode[], issues: 
   for (const section of sections) {
     const rank = SECTION_RANK[section.kind];
     const repeated = (seen & (1 << rank)) !== 0;
-    // Stryker disable next-line EqualityOperator: a rank equal to the last one is the last section's kind, a repeat
+    // Stryker disable next-line EqualityOperator: an equal rank is a repeat
     if (repeated || rank < lastRank) {
       const after = SECTION_KINDS.find((kind) => SECTION_RANK[kind] === lastRank) as ListSectionKind;
       // The sections ranked after the last one; none of them has been seen.

@@ -4,6 +4,10 @@
  * is the last of synopsis, cast and directors that the listing has (with
  * a section repeated, its last copy). The run's lines are genres and
  * badges, not synopsis or names.
+ *
+ * Equivalent mutants, marked "shortcut": in {@link knownNames}, the set
+ * made once (made again, it is the same set) and the length test (a longer
+ * line is no name of either set).
  */
 
 import { forEachLine, lineEndBefore, lineStartBefore } from "../grammar/block";
@@ -74,12 +78,12 @@ function knownNames(headerGenres: readonly LineNode[], vocabulary: Vocabulary): 
   let names: Set<string> | undefined;
   let longest = vocabulary.longestName;
   return (text) => {
-    // Stryker disable next-line ConditionalExpression: a shortcut; the set made again is the same set
+    // Stryker disable next-line ConditionalExpression: shortcut
     if (names === undefined) {
       names = new Set(headerGenres.map((line) => collapseSpaces(line.text).toLowerCase()));
       for (const name of names) longest = Math.max(longest, name.length);
     }
-    // Stryker disable next-line ConditionalExpression: a shortcut; a longer line is no name of either set
+    // Stryker disable next-line ConditionalExpression: shortcut
     if (text.length > longest) return false;
     const lower = text.toLowerCase();
     return vocabulary.badges.has(lower) || vocabulary.genres.has(lower) || names.has(lower);

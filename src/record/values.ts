@@ -20,6 +20,8 @@ import { IssueRank, type RecordIssue } from "./issues";
 export interface ReviewsRead {
   readonly nodes: readonly ReviewNode[];
   readonly firstEmpty: number;
+  /** How many hold no text. */
+  readonly empty: number;
   readonly kept: { text: string }[];
 }
 
@@ -29,21 +31,24 @@ export interface ReviewsRead {
  */
 export function readReviews(tree: ListingNode): ReviewsRead {
   const kept: { text: string }[] = [];
-  if (tree.reviews === null) return { nodes: [], firstEmpty: -1, kept };
+  if (tree.reviews === null) return { nodes: [], firstEmpty: -1, empty: 0, kept };
   let nodes = tree.reviews.reviews;
   const last = nodes[nodes.length - 1];
-  if (last !== undefined && !last.closed && last.text.trim() === "") nodes = nodes.slice(0, -1);
+  if (last !== undefined && !last.closed && isEmptyReview(last)) nodes = nodes.slice(0, -1);
   let firstEmpty = -1;
+  let empty = 0;
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as ReviewNode;
-    const text = node.text.trim();
-    if (text !== "") kept.push({ text });
-    else if (firstEmpty === -1 && isEmptyReview(node)) firstEmpty = index;
+    if (!isEmptyReview(node)) kept.push({ text: node.text.trim() });
+    else if (empty++ === 0) firstEmpty = index;
   }
-  return { nodes, firstEmpty, kept };
+  return { nodes, firstEmpty, empty, kept };
 }
 
-/** Whether a review holds nothing but spaces and line breaks. */
+/**
+ * Whether a review holds nothing but spaces and line breaks: the only
+ * white space of clean text, so that its trimmed text is empty.
+ */
 function isEmptyReview(review: ReviewNode): boolean {
   const { text } = review;
   for (let index = 0; index < text.length; index++) {
@@ -81,7 +86,7 @@ export function plainlyInRange(record: PartialFilm, latestYear: number): boolean
  */
 export function checkValues(run: RecordRun, record: DraftFilm, reviews: ReviewsRead): void {
   const { firstEmpty, nodes } = reviews;
-  // Stryker disable next-line ConditionalExpression: a shortcut; the schema passes what the plain check passes
+  // Stryker disable next-line ConditionalExpression: shortcut; the schema passes what this passes
   if (firstEmpty === -1 && plainlyInRange(record, run.latestYear)) return;
   const checked = nodes.slice(0, firstEmpty + 1).map((review) => ({ text: review.text.trim() }));
   const result = checkParsedFilm({ ...record, reviews: checked }, run.latestYear);
@@ -147,11 +152,15 @@ function invalidValues(
     const end = node.at + node.text.length;
     issues.push({ code: "E_INVALID", rank: IssueRank.value, at: node.at, end, reason, path, cause: issue });
   }
-  const { nodes, firstEmpty } = reviews;
-  for (let index = firstEmpty + 1; index < nodes.length; index++) {
-    const review = nodes[index] as ReviewNode;
-    if (review.text.trim() !== "" || issues.skips(IssueRank.value, review.at)) continue;
+  // The empty reviews after the schema's, in text order: once one is past
+  // the issues kept, so are the others, and they are only counted.
+  let left = reviews.empty - 1;
+  for (let index = reviews.firstEmpty + 1; left > 0; index++) {
+    const review = reviews.nodes[index] as ReviewNode;
+    if (!isEmptyReview(review)) continue;
+    if (issues.skips(IssueRank.value, review.at, left)) return;
     issues.push(emptyReviewIssue(review, ["reviews", index, "text"]));
+    left--;
   }
 }
 
