@@ -10,6 +10,21 @@ import { filmJsonSchema, inspectListing, toSchemaOrg } from "../src/index";
 import tsupConfig from "../tsup.config";
 
 const ROOT = join(import.meta.dirname, "..");
+
+/**
+ * Who runs the command when a test needs file modes to count: the test's
+ * own user, or as root (whom no mode stops) the unprivileged `nobody`;
+ * "none" when running as root on a system without that user.
+ */
+const UNPRIVILEGED: "self" | "none" | { readonly uid: number; readonly gid: number } = (() => {
+  if (process.getuid?.() !== 0) return "self";
+  try {
+    const [uid, gid] = ["-u", "-g"].map((flag) => Number(execFileSync("id", [flag, "nobody"], { encoding: "utf8" })));
+    return uid !== undefined && gid !== undefined && uid > 0 && gid > 0 ? { uid, gid } : "none";
+  } catch {
+    return "none";
+  }
+})();
 const FIXTURES = join(ROOT, "fixtures");
 /** Inside the package, so that the built file finds zod and date-fns in node_modules as dist/cli.js does. */
 const CACHE = join(ROOT, "node_modules", ".cache");
@@ -63,6 +78,8 @@ interface RunOptions {
   /** A file descriptor for stdout or stderr instead of a pipe (`/dev/full`). */
   readonly stdout?: number;
   readonly stderr?: number;
+  /** Run as this user, not as the test's. */
+  readonly user?: { readonly uid: number; readonly gid: number } | undefined;
 }
 
 /** Runs the built CLI as a user would, with `input` piped to its stdin (empty when not given). */
@@ -70,7 +87,12 @@ function runCli(args: readonly string[], input: string | Buffer | RunOptions = "
   const options: RunOptions = typeof input === "string" || Buffer.isBuffer(input) ? { input } : input;
   return new Promise((resolve, reject) => {
     const stdio: StdioOptions = ["pipe", options.stdout ?? "pipe", options.stderr ?? "pipe"];
-    const child = spawn(process.execPath, [cli, ...args], { cwd: work, env: envWith(options.env), stdio });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: work,
+      env: envWith(options.env),
+      stdio,
+      ...(options.user === undefined ? {} : { uid: options.user.uid, gid: options.user.gid }),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
@@ -691,6 +713,9 @@ async function bigFolder(name: string, count: number): Promise<string> {
   return folderWith(name, files);
 }
 
+const BROKEN_PIPE =
+  "film-listing: cannot write to standard output: its reader has gone (a broken pipe); what followed was not written";
+
 /** No line of a stack trace: an error reached the user as node prints it. */
 const STACK_LINE = /^\s+at /m;
 
@@ -820,7 +845,7 @@ describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(1);
   });
 
-  test("| head -1: no stack trace, every failure still reported, exit status 1 when an input failed", async () => {
+  test("| head -1: no stack trace, every failure still reported, the broken pipe told, exit status 1", async () => {
     const folder = await bigFolder("head", 300);
     const child = spawn(process.execPath, [cli, folder], { cwd: work, env: envWith() });
     let stderr = "";
@@ -837,7 +862,14 @@ describe.concurrent("a hostile world", { timeout: SPAWN_TIMEOUT }, () => {
     expect(JSON.parse(firstLine).film.title).toBe("The Red Shoes");
     expect(stderr).not.toMatch(STACK_LINE);
     expect(stderr.split("\n")[0]).toBe(`${join(folder, "a-bad.txt")}:2:1: E_INVALID rating 7.5 is outside 0–5`);
-    expect(summaryOf(stderr)).toEqual({ parsed: 300, expectedErrors: undefined, failed: 1, drifted: undefined });
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe(BROKEN_PIPE);
+    expect(summaryOf(lines.slice(0, -1).join("\n"))).toEqual({
+      parsed: 300,
+      expectedErrors: undefined,
+      failed: 1,
+      drifted: undefined,
+    });
     expect(status).toBe(1);
   });
 
@@ -1233,16 +1265,28 @@ describe("containment", () => {
     SPAWN_TIMEOUT,
   );
 
-  test.skipIf(process.getuid?.() === 0)(
+  // Root reads any folder, whatever its mode: as root (as in CI), the command runs as an unprivileged user.
+  test.skipIf(UNPRIVILEGED === "none")(
     "an unreadable sub-folder is a failure of its own, named by its path; the files beside it are read",
     async () => {
+      const user = typeof UNPRIVILEGED === "object" ? UNPRIVILEGED : undefined;
+      if (user !== undefined) {
+        // The command's build and the work folder are made private by mkdtemp: opened for that user to read.
+        await chmod(join(cli, ".."), 0o755);
+        await chmod(work, 0o755);
+        const version = await runCli(["--version"], { user });
+        expect(version.stderr, `the built command cannot be run as uid ${user.uid}`).toBe("");
+        expect(version.stdout).toBe(`${packageJson.version}\n`);
+      }
       const base = join(work, "locked-folder");
       await mkdir(join(base, "locked"), { recursive: true });
       await writeFile(join(base, "a.txt"), "Good\n1948\n");
       await writeFile(join(base, "locked", "b.txt"), "Hidden\n1948\n");
+      await chmod(base, 0o755);
+      await chmod(join(base, "a.txt"), 0o644);
       await chmod(join(base, "locked"), 0o000);
       try {
-        const run = await runCli(["locked-folder", "--ndjson", "--quiet"]);
+        const run = await runCli(["locked-folder", "--ndjson", "--quiet"], { user });
         expect(run.stderr).toBe("locked-folder/locked: permission denied\n");
         expect(JSON.parse(run.stdout).path).toBe("locked-folder/a.txt");
         expect(run.status).toBe(1);
@@ -1276,6 +1320,228 @@ describe("outputs never overwrite inputs", () => {
       expect(await readFile(join(dir, "listing.json"), "utf8")).toBe(listing);
       expect(await readFile(join(dir, "other.json"), "utf8")).toContain('"Other"');
       expect(run.status).toBe(1);
+    },
+    SPAWN_TIMEOUT,
+  );
+});
+
+/** Runs `script` in a shell in the work folder, with `$NODE` and `$CLI` set: for what `spawn` cannot give (bytes that are not UTF-8, a closed stdout). */
+function runShell(script: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("/bin/sh", ["-c", script], {
+      cwd: work,
+      env: envWith({ NODE: process.execPath, CLI: cli }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The pid of a process that has ended. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""]);
+  await new Promise((resolve) => child.on("close", resolve));
+  return child.pid as number;
+}
+
+describe.concurrent("names, dates, standard input and output folders", { timeout: SPAWN_TIMEOUT }, () => {
+  test("reads a file whose name is not UTF-8, named directly or below a folder, and shows its name escaped", async () => {
+    const folder = await folderWith("latin1-names", { "a.txt": "Good\n1948\n", "sub/.keep": "" });
+    const named = (base: string, name: string) =>
+      Buffer.concat([Buffer.from(`${join(folder, base)}/`), Buffer.from(name, "latin1")]);
+    await writeFile(named("sub", "caf\u00e9.txt"), "Café\n1948\n");
+    await mkdir(join(work, "latin1-bad"), { recursive: true });
+    await writeFile(
+      Buffer.concat([Buffer.from(`${join(work, "latin1-bad")}/`), Buffer.from([0x62, 0xff])]),
+      "Bad\n7.5\n1948",
+    );
+
+    const direct = await runShell(`"$NODE" "$CLI" "latin1-names/sub/$(printf 'caf\\351.txt')"`);
+    expect(direct.stderr).toBe("");
+    expect(JSON.parse(direct.stdout).title).toBe("Café");
+    expect(direct.status).toBe(0);
+
+    const walked = await runCli(["latin1-names", "--quiet"]);
+    const paths = walked.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).path);
+    expect(paths).toEqual(["latin1-names/a.txt", "latin1-names/sub/caf\\xE9.txt"]);
+    expect(walked.status).toBe(0);
+
+    const failing = await runShell(`"$NODE" "$CLI" "latin1-bad/$(printf 'b\\377')"`);
+    expect(failing.stderr.split("\n")[0]).toBe("latin1-bad/b\\xFF:2:1: E_INVALID rating 7.5 is outside 0–5");
+    expect(failing.status).toBe(1);
+    const missing = await runShell(`"$NODE" "$CLI" "$(printf 'gone\\351.txt')"`);
+    expect(missing.stderr).toBe("gone\\xE9.txt: no such file or folder\n");
+
+    // No .json name can be made from such a name: that input fails, the others are written.
+    const out = await runCli(["latin1-names", "--out-dir", "latin1-out", "--quiet"]);
+    expect(out.stderr).toBe(
+      "latin1-names/sub/caf\\xE9.txt: the name is not UTF-8, so no .json name can be made for it; rename the file\n",
+    );
+    expect(await readdir(join(work, "latin1-out"))).toEqual(["a.json"]);
+    expect(out.status).toBe(1);
+  });
+
+  test.each([["0000-01-01"], ["1869-12-31"]])(
+    "--reference-date %s is refused for the date itself, not for a year of the listing",
+    async (date) => {
+      const run = await runCli([join(FIXTURES, "the-red-shoes.txt"), "--reference-date", date]);
+      expect(run.stderr).toBe(
+        `film-listing: --reference-date ${date} is before 1870, the first year a film can have; give the day the listings were read\nRun 'film-listing help parse' for usage.\n`,
+      );
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+    },
+  );
+
+  test("standard input that is a folder is a failure that says so, not an empty listing", async () => {
+    for (const command of ["parse", "inspect", "format"]) {
+      const run = await runShell(`"$NODE" "$CLI" ${command} - < .`);
+      expect(run.stderr).toBe("<stdin>: is a folder\n");
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(1);
+    }
+  });
+
+  test("sweeps the temporary files that killed runs left in an output folder, and nothing else", async () => {
+    const out = join(work, "sweep-out");
+    await rm(out, { recursive: true, force: true });
+    await mkdir(join(out, "sub"), { recursive: true });
+    const dead = await deadPid();
+    const stale = [`.0123456789ab.${dead}.tmp`, `sub/.ba9876543210.${dead}.tmp`];
+    const kept = [
+      `.0123456789ab.${process.pid}.tmp`, // its writer still runs
+      `.0123456789a.${dead}.tmp`, // not the command's name
+      `.0123456789ab.${dead}.tmp.bak`,
+      `notes.${dead}.tmp`,
+      "sub/other.json",
+    ];
+    for (const name of [...stale, ...kept]) await writeFile(join(out, name), "x");
+    await mkdir(join(out, `.fedcba987654.${dead}.tmp`)); // a folder of that name is not a file
+    await symlink("/etc/hostname", join(out, `.aaaaaaaaaaaa.${dead}.tmp`));
+    const input = await folderWith("sweep-in", { "a.txt": "A\n1948\n", "sub/b.txt": "B\n1948\n" });
+    const run = await runCli([input, "--out-dir", out, "--quiet"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const left = [...(await readdir(out)), ...(await readdir(join(out, "sub"))).map((name) => `sub/${name}`)].sort();
+    expect(left).toEqual(
+      [...kept, "a.json", "sub", "sub/b.json", `.fedcba987654.${dead}.tmp`, `.aaaaaaaaaaaa.${dead}.tmp`].sort(),
+    );
+    expect(await readFile("/etc/hostname", "utf8")).not.toBe("");
+  });
+
+  test("does not write through a link to a folder inside --out-dir: that output fails, named", async () => {
+    const input = await folderWith("linked-in", { "a.txt": "A\n1948\n", "sub/b.txt": "B\n1948\n" });
+    const out = join(work, "linked-out");
+    const elsewhere = join(work, "linked-elsewhere");
+    for (const folder of [out, elsewhere]) {
+      await rm(folder, { recursive: true, force: true });
+      await mkdir(folder, { recursive: true });
+    }
+    await symlink(elsewhere, join(out, "sub"));
+    const run = await runCli(["linked-in", "--out-dir", "linked-out", "--quiet"]);
+    expect(run.stderr).toBe(
+      "linked-in/sub/b.txt: cannot write linked-out/sub/b.json: linked-out/sub is a link; not written through\n",
+    );
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(await readFile(join(out, "a.json"), "utf8")).toContain('"A"');
+    expect(input).toBe(join(work, "linked-in"));
+    expect(run.status).toBe(1);
+  });
+
+  test("with stdout closed, a record that cannot be written makes the status 1 and says so", async () => {
+    const closed = await runShell(`"$NODE" "$CLI" "${join(FIXTURES, "the-red-shoes.txt")}" >&-`);
+    expect(closed.stderr).toBe("film-listing: cannot write to standard output: it is closed; nothing was written\n");
+    expect(closed.status).toBe(1);
+    // Nothing to print: --out-dir writes files, and a closed stdout costs nothing.
+    const files = await runShell(`"$NODE" "$CLI" "${join(FIXTURES, "the-red-shoes.txt")}" --out-dir closed-out >&-`);
+    expect(files.stderr).toMatch(/^film-listing: 1 parsed, 0 failed in /);
+    expect(files.status).toBe(0);
+    // A shell's >/dev/null is a place to write to, not a closed stream.
+    const discarded = await runShell(`"$NODE" "$CLI" "${join(FIXTURES, "the-red-shoes.txt")}" >/dev/null`);
+    expect(discarded.stderr).toBe("");
+    expect(discarded.status).toBe(0);
+  });
+
+  test("a broken pipe makes the status 1 even when every input parsed", async () => {
+    const reference = await fixture("the-red-shoes.txt");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${String(i).padStart(3, "0")}.txt`] = reference;
+    const folder = await folderWith("broken-pipe", files);
+    const child = spawn(process.execPath, [cli, folder], { cwd: work, env: envWith() });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.on("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(stderr.trimEnd().split("\n").at(-1)).toBe(BROKEN_PIPE);
+    expect(status).toBe(1);
+  });
+});
+
+describe("signals inside a long input", () => {
+  /** A listing of 2 million `Starring:` lines, each an issue: inspect takes seconds over it, in one synchronous call. */
+  let folder: string;
+  beforeAll(async () => {
+    folder = await folderWith("signal-inspect", {
+      "a-bad.txt": "The Red Shoes\n7.5\n1948",
+      "b-big.txt": `T\n1948\n${"Starring:\n".repeat(2_000_000)}`,
+    });
+  });
+
+  test.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "%s during inspect of a 20 MB input stops within seconds, exit status %i to a shell, no file left",
+    async (signal, status) => {
+      const out = join(work, `signal-inspect-${signal}-out`);
+      await rm(out, { recursive: true, force: true });
+      const child = spawn(process.execPath, [cli, "inspect", folder, "--out-dir", out, "--reporter", "github"], {
+        cwd: work,
+        env: envWith(),
+      });
+      let stderr = "";
+      let sentAt = 0;
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        stderr += chunk;
+        // The small input is done once its issue is reported; a second later the big one is being inspected.
+        if (stderr.includes("E_INVALID") && sentAt === 0) {
+          sentAt = -1;
+          setTimeout(() => {
+            sentAt = performance.now();
+            child.kill(signal);
+          }, 1000);
+        }
+      });
+      const [code, killedBy] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on("close", (...result) => resolve(result)),
+      );
+      const waited = performance.now() - sentAt;
+      expect(sentAt).toBeGreaterThan(0);
+      // SIGINT interrupts the inspection and says where; SIGTERM inside it ends the process as its default does.
+      if (killedBy === null) {
+        expect(code).toBe(status);
+        expect(stderr.trimEnd().split("\n").at(-1)).toBe("film-listing: stopped after 1 of 2 inputs");
+      } else {
+        expect([signal, killedBy]).toEqual(["SIGTERM", "SIGTERM"]);
+      }
+      // Inspecting the big input takes several seconds; a signal that waited for it would take as long.
+      expect(waited).toBeLessThan(3000);
+      expect(await readdir(out)).toEqual(["a-bad.json"]);
     },
     SPAWN_TIMEOUT,
   );

@@ -9,11 +9,12 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { type ParseOptions, safeParseListing } from "../parse";
+import { MIN_YEAR } from "../parsed-schema";
 import { type CommandLine, UsageError } from "./args";
 import { type Output, type Processed, runBatch } from "./batch";
 import { DEFAULT_MAX_SIZE, expandInputs, parseSize } from "./inputs";
 import { REPORTERS, type Reporter } from "./report";
-import { paletteFor, Output as Stream, type WritableLike, wantsColour } from "./terminal";
+import { failureWords, paletteFor, Output as Stream, type WritableLike, wantsColour } from "./terminal";
 
 /** The most heap one byte of input can take while it is handled; `npm run bench` holds the costliest shapes. */
 const HEAP_PER_BYTE = 40;
@@ -25,6 +26,10 @@ export interface CommandIo {
   readonly stdout: WritableLike;
   readonly stderr: WritableLike;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The arguments as bytes, when known: Node reads arguments that are not UTF-8 with U+FFFD in their place. */
+  readonly argvBytes?: readonly Buffer[] | undefined;
+  /** Standard output was closed when the command started (`>&-`): Node put /dev/null in its place. */
+  readonly stdoutClosed?: boolean | undefined;
 }
 
 /**
@@ -47,9 +52,9 @@ export async function runCommand(line: CommandLine, io: CommandIo): Promise<numb
     throw new UsageError(message, command);
   };
   const colourFlag = flags.color === true ? true : flags["no-color"] === true ? false : undefined;
-  const stream = (target: WritableLike) =>
-    new Stream(target, paletteFor(wantsColour(target, { flag: colourFlag, env: io.env })));
-  const stdout = stream(io.stdout);
+  const stream = (target: WritableLike, closed = false) =>
+    new Stream(target, paletteFor(wantsColour(target, { flag: colourFlag, env: io.env })), closed);
+  const stdout = stream(io.stdout, io.stdoutClosed);
   const stderr = stream(io.stderr);
 
   let maxSize = DEFAULT_MAX_SIZE;
@@ -80,10 +85,12 @@ export async function runCommand(line: CommandLine, io: CommandIo): Promise<numb
   }
 }
 
-/** The status, made 1 when output was lost for another reason than the reader leaving. */
-function finish(status: number, stdout: Stream, stderr: Stream): number {
-  const lost = [stdout, stderr].some((stream) => stream.failure !== undefined && stream.failure.code !== "EPIPE");
-  return lost ? Math.max(status, 1) : status;
+/** The status, made 1 when output was lost, which stderr then tells when it can. */
+async function finish(status: number, stdout: Stream, stderr: Stream): Promise<number> {
+  if (stdout.failure !== undefined) {
+    await stderr.write(`film-listing: cannot write to standard output: ${failureWords(stdout.failure)}\n`);
+  }
+  return stdout.failure !== undefined || stderr.failure !== undefined ? Math.max(status, 1) : status;
 }
 
 async function runBatchCommand(
@@ -153,9 +160,9 @@ async function runBatchCommand(
     };
   }
 
-  const inputs = await expandInputs(inputArgs);
+  const inputs = await expandInputs(withBytes(inputArgs, io.argvBytes));
   const [only] = inputs;
-  const single = inputArgs.length === 1 && inputs.length === 1 && (only?.kind !== "file" || only.path === inputArgs[0]);
+  const single = inputArgs.length === 1 && inputs.length === 1 && (only?.kind !== "file" || only.folder === undefined);
   const output: Output = check
     ? { kind: "check", dir: outDir }
     : update
@@ -180,6 +187,19 @@ async function runBatchCommand(
     },
     { stdin: io.stdin, stdout: setup.stdout, stderr: setup.stderr },
   );
+}
+
+/**
+ * The arguments, each one that Node could not read as UTF-8 (it holds
+ * U+FFFD) given as its bytes instead, when they are known.
+ */
+function withBytes(args: readonly string[], argvBytes: readonly Buffer[] | undefined): (string | Buffer)[] {
+  const unused = [...(argvBytes ?? [])];
+  return args.map((arg) => {
+    if (!arg.includes("\uFFFD")) return arg;
+    const at = unused.findIndex((bytes) => bytes.toString("utf8") === arg);
+    return at === -1 ? arg : (unused.splice(at, 1)[0] as Buffer);
+  });
 }
 
 /** The library call of `inspect`: `{ film, issues }` per text, and `spans` when asked for. */
@@ -245,12 +265,17 @@ function maxIssuesOf(value: string | undefined, usage: (message: string) => neve
   return number;
 }
 
-/** `--reference-date`: a calendar date, taken as midnight UTC. */
+/** `--reference-date`: a calendar date, taken as midnight UTC, no earlier than the first year a film can have. */
 function referenceDateOf(value: string | undefined, usage: (message: string) => never): Date | undefined {
   if (value === undefined) return undefined;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
   if (date === undefined || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    usage(`--reference-date takes a date like 2026-11-25, got ${JSON.stringify(value)}`);
+    return usage(`--reference-date takes a date like 2026-11-25, got ${JSON.stringify(value)}`);
+  }
+  if (date.getUTCFullYear() < MIN_YEAR) {
+    usage(
+      `--reference-date ${value} is before ${MIN_YEAR}, the first year a film can have; give the day the listings were read`,
+    );
   }
   return date;
 }

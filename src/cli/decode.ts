@@ -39,7 +39,7 @@ function utf16(bytes: Buffer, order: "LE" | "BE"): Decoded {
 }
 
 /** The 0-based offset of the first byte that does not begin or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;

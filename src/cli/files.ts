@@ -4,16 +4,26 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname, join, parse as parsePath, resolve } from "node:path";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, extname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from "node:path";
 import type { Input } from "./inputs";
 
 /** A path with its links resolved, or as an absolute path when it does not exist yet. */
-export function realOrResolved(path: string): string {
+export function realOrResolved(path: string | Buffer): string {
   try {
     return realpathSync(path);
   } catch {
-    return resolve(path);
+    return resolve(path.toString());
   }
 }
 
@@ -28,44 +38,124 @@ export function outputPathFor(dir: string, input: Input): string {
   return join(dir, `${relative.slice(0, relative.length - extname(relative).length)}.json`);
 }
 
+/** The temporary name `writeAtomically` gives a file: a dot, 12 hex digits, the writer's process id, `.tmp`. */
+const TEMPORARY = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/;
+
+/**
+ * The files a batch writes, below `root` (`--out-dir`) or beside its inputs
+ * (no root): the folders made on the way, each written to through no link
+ * below `root`, and the temporary files a killed run left in each swept
+ * before the first write there.
+ */
+export class OutputFiles {
+  private readonly made = new Set<string>();
+  private readonly swept = new Set<string>();
+
+  constructor(private readonly root: string | undefined) {}
+
+  /** Makes `folder`, the folders above it, and below the root none through a link. */
+  makeFolder(folder: string): void {
+    if (this.made.has(folder)) return;
+    const { root } = this;
+    const below = root === undefined ? undefined : relative(root, folder);
+    if (root === undefined || below === undefined || below.startsWith("..") || isAbsolute(below)) {
+      makeFolders(folder);
+    } else {
+      makeFolders(root);
+      let path = root;
+      for (const part of below.split(sep).filter(Boolean)) {
+        path = join(path, part);
+        makeOne(path);
+        // A link made in place of a sub-folder would have the record written wherever it points.
+        if (lstatSync(path).isSymbolicLink()) throw new Error(`${path} is a link; not written through`);
+      }
+    }
+    this.made.add(folder);
+  }
+
+  /** Sweeps `folder` of stale temporary files, once. */
+  sweep(folder: string): void {
+    if (this.swept.has(folder)) return;
+    sweepTemporaries(folder);
+    this.swept.add(folder);
+  }
+
+  /**
+   * Writes `text` to a temporary file beside `target`, then renames it over
+   * `target`; synchronously, so that no signal is handled halfway.
+   */
+  write(target: string, text: string): void {
+    const folder = dirname(target);
+    this.makeFolder(folder);
+    this.sweep(folder);
+    const temporary = join(folder, `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
+    try {
+      writeFileSync(temporary, text, "utf8");
+      renameSync(temporary, target);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  }
+}
+
+/**
+ * Removes from `folder` the temporary files of runs that were killed while
+ * writing: only regular files with this command's temporary name, whose
+ * process is gone.
+ */
+export function sweepTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    const path = join(folder, name);
+    try {
+      if (lstatSync(path).isFile()) unlinkSync(path);
+    } catch {
+      // Gone already, or not ours to remove: left as it is.
+    }
+  }
+}
+
+/** Whether a process `pid` runs (one of another user counts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
 /**
  * Makes `folder` and the folders above it, one at a time from the top:
  * Node's recursive `mkdirSync` loops for ever on a path it cannot create,
  * such as one below `/proc`.
  */
-export function makeFolder(folder: string, made: Set<string>): void {
-  if (made.has(folder)) return;
+function makeFolders(folder: string): void {
   const { root } = parsePath(folder);
-  const parts = folder
+  let path = root;
+  for (const part of folder
     .slice(root.length)
     .split(/[\\/]+/)
-    .filter(Boolean);
-  let path = root;
-  for (const part of parts) {
+    .filter(Boolean)) {
     path = path === "" ? part : join(path, part);
-    try {
-      mkdirSync(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (!statSync(path).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-    }
+    makeOne(path);
   }
-  made.add(folder);
 }
 
-/**
- * Writes `text` to a temporary file beside `target`, then renames it over
- * `target`; synchronously, so that no signal is handled halfway.
- */
-export function writeAtomically(target: string, text: string, made: Set<string>): void {
-  const folder = dirname(target);
-  makeFolder(folder, made);
-  const temporary = join(folder, `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
+/** Makes the folder `path` unless it is one already. */
+function makeOne(path: string): void {
   try {
-    writeFileSync(temporary, text, "utf8");
-    renameSync(temporary, target);
+    mkdirSync(path);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    if (!statSync(path).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   }
 }

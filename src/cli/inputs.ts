@@ -5,10 +5,12 @@
  * read when its turn comes, as bytes, within a size limit.
  */
 
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, type Dirent, fstatSync, openSync, readSync, realpathSync, type Stats } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, isAbsolute, join, relative as relativePath } from "node:path";
 import type { Readable } from "node:stream";
+import { firstInvalidUtf8 } from "./decode";
 
 /** What standard input is called in messages and NDJSON lines. */
 export const STDIN_NAME = "<stdin>";
@@ -22,6 +24,8 @@ export type Input =
       readonly relative: string;
       /** The folder argument a file was found in, which nothing read for it may leave; none for a file named directly. */
       readonly folder?: string | undefined;
+      /** The path's bytes when they are not UTF-8: `path` then shows them escaped, and only these open the file. */
+      readonly raw?: Buffer | undefined;
     }
   | { readonly kind: "stdin"; readonly path: typeof STDIN_NAME }
   /** An argument that names nothing to parse: a failure of its own. */
@@ -31,7 +35,8 @@ export type Input =
  * Turns the command line's arguments into inputs, in order: a file stays as
  * it is, a folder becomes every `*.txt` file below it sorted by path, `-` is
  * standard input. An argument that cannot be read, or a folder without any
- * `*.txt`, becomes an `unreadable` input rather than an exception.
+ * `*.txt`, becomes an `unreadable` input rather than an exception. An
+ * argument given as bytes is a path that is not UTF-8.
  *
  * @example
  * ```ts
@@ -40,40 +45,44 @@ export type Input =
  * //  { kind: "stdin", path: "<stdin>" }]
  * ```
  */
-export async function expandInputs(args: readonly string[]): Promise<Input[]> {
+export async function expandInputs(args: readonly (string | Buffer)[]): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const arg of args) {
     if (arg === "-") {
       inputs.push({ kind: "stdin", path: STDIN_NAME });
       continue;
     }
+    // Paths are handled as byte strings (latin1, one character a byte) so that any file name survives.
+    const argBytes = typeof arg === "string" ? Buffer.from(arg).toString("latin1") : arg.toString("latin1");
+    const shown = shownPath(argBytes);
     let isFolder: boolean;
     try {
-      isFolder = (await stat(arg)).isDirectory();
+      isFolder = (await stat(fsPath(argBytes))).isDirectory();
     } catch (error) {
-      inputs.push({ kind: "unreadable", path: arg, reason: describeFsError(error) });
+      inputs.push({ kind: "unreadable", path: shown, reason: describeFsError(error) });
       continue;
     }
     if (!isFolder) {
-      inputs.push({ kind: "file", path: arg, relative: basename(arg) });
+      inputs.push({ kind: "file", path: shown, relative: basename(shown), raw: rawPath(argBytes) });
       continue;
     }
     let found: Found[];
     try {
-      found = await listTextFiles(arg);
+      found = await listTextFiles(argBytes);
     } catch (error) {
-      inputs.push({ kind: "unreadable", path: arg, reason: describeFsError(error) });
+      inputs.push({ kind: "unreadable", path: shown, reason: describeFsError(error) });
       continue;
     }
     if (found.length === 0) {
-      inputs.push({ kind: "unreadable", path: arg, reason: "no .txt files in this folder" });
+      inputs.push({ kind: "unreadable", path: shown, reason: "no .txt files in this folder" });
       continue;
     }
     for (const entry of found) {
-      const path = join(arg, entry.relative);
+      const bytes = join(argBytes, entry.relative);
+      const path = shownPath(bytes);
       inputs.push(
         entry.reason === undefined
-          ? { kind: "file", path, relative: entry.relative, folder: arg }
+          ? { kind: "file", path, relative: shownPath(entry.relative), folder: shown, raw: rawPath(bytes) }
           : { kind: "unreadable", path, reason: entry.reason },
       );
     }
@@ -81,26 +90,64 @@ export async function expandInputs(args: readonly string[]): Promise<Input[]> {
   return inputs;
 }
 
-/** A `*.txt` file found in a folder, or an entry that could not be read (then `reason` says why). */
+/** A byte string as the file system takes it. */
+const fsPath = (bytes: string): Buffer => Buffer.from(bytes, "latin1");
+
+/** The bytes of a path that is not UTF-8; none for one that is, which is opened by its text. */
+function rawPath(bytes: string): Buffer | undefined {
+  const buffer = fsPath(bytes);
+  return isUtf8(buffer) ? undefined : buffer;
+}
+
+/** A byte string as text to show: UTF-8 decoded, a byte that is not UTF-8 as `\xE9`. */
+function shownPath(bytes: string): string {
+  return escapeInvalidUtf8(fsPath(bytes));
+}
+
+/**
+ * Bytes as text, UTF-8 decoded, each byte that does not belong to valid
+ * UTF-8 written `\xHH`: how a file name that is not UTF-8 is shown.
+ *
+ * @example
+ * ```ts
+ * escapeInvalidUtf8(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x74, 0x78, 0x74])); // "caf\\xE9.txt"
+ * ```
+ */
+export function escapeInvalidUtf8(bytes: Buffer): string {
+  let text = "";
+  let at = 0;
+  while (at < bytes.length) {
+    const invalid = at + firstInvalidUtf8(bytes.subarray(at));
+    text += bytes.toString("utf8", at, invalid);
+    if (invalid >= bytes.length) break;
+    text += `\\x${(bytes[invalid] ?? 0).toString(16).toUpperCase().padStart(2, "0")}`;
+    at = invalid + 1;
+  }
+  return text;
+}
+
+/** A `*.txt` file found in a folder, as a byte string, or an entry that could not be read (then `reason` says why). */
 interface Found {
   readonly relative: string;
   readonly reason?: string | undefined;
 }
 
 /**
- * Every `*.txt` file below `folder`, relative to it, sorted by path, and
- * each sub-folder that cannot be read or link that leads out of the
- * folder, as an entry of its own. A link is followed only to a file inside
- * the folder, so that a link in a pull request cannot make CI print a file
- * from elsewhere (`/etc/passwd`, `/proc/self/environ`).
+ * Every `*.txt` file below `folder` (a byte string), relative to it, sorted
+ * by path, and each sub-folder that cannot be read or link that leads out
+ * of the folder, as an entry of its own. A link is followed only to a file
+ * inside the folder, so that a link in a pull request cannot make CI print
+ * a file from elsewhere (`/etc/passwd`, `/proc/self/environ`).
  */
 async function listTextFiles(folder: string): Promise<Found[]> {
   const found: Found[] = [];
-  const root = await realpath(folder);
+  const realBytes = async (path: string) =>
+    (await realpath(fsPath(path), { encoding: "buffer" }).catch(() => undefined))?.toString("latin1");
+  const root = (await realpath(fsPath(folder), { encoding: "buffer" })).toString("latin1");
   const walk = async (relative: string): Promise<void> => {
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await readdir(join(folder, relative), { withFileTypes: true });
+      entries = await readdir(fsPath(join(folder, relative)), { withFileTypes: true, encoding: "buffer" });
     } catch (error) {
       // The folder argument itself fails whole; a sub-folder is an entry of its own.
       if (relative === "") throw error;
@@ -108,28 +155,31 @@ async function listTextFiles(folder: string): Promise<Found[]> {
       return;
     }
     for (const entry of entries) {
-      const path = relative === "" ? entry.name : join(relative, entry.name);
+      const name = entry.name.toString("latin1");
+      const path = relative === "" ? name : join(relative, name);
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        if (!entry.name.endsWith(".txt")) continue;
+        if (!name.endsWith(".txt")) continue;
         // A link counts as the file it points to, inside the folder; a broken one is skipped.
-        const target = await realpath(join(folder, path)).catch(() => undefined);
+        const target = await realBytes(join(folder, path));
         if (target === undefined) continue;
         if (!isInside(target, root)) {
           found.push({ relative: path, reason: "a link to a file outside the folder, not followed" });
           continue;
         }
         isFolder = false; // links to folders are not followed, so that a cycle cannot loop
-        isFile = (await stat(target).catch(() => undefined))?.isFile() ?? false;
+        isFile = (await stat(fsPath(target)).catch(() => undefined))?.isFile() ?? false;
       }
       if (isFolder) await walk(path);
-      else if (isFile && entry.name.endsWith(".txt")) found.push({ relative: path });
+      else if (isFile && name.endsWith(".txt")) found.push({ relative: path });
     }
   };
   await walk("");
-  // Code-unit order, the same on every machine and locale.
-  return found.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  // Code-unit order of the names as shown, the same on every machine and locale.
+  const keyed = found.map((entry) => ({ entry, key: shownPath(entry.relative) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ entry }) => entry);
 }
 
 /** Whether the real path `path` lies inside the real folder `root`. */
@@ -262,7 +312,7 @@ function kindOf(stats: Stats): string {
  * readRegularFile("/dev/zero", DEFAULT_MAX_SIZE); // { ok: false, reason: "is a device, not a regular file" }
  * ```
  */
-export function readRegularFile(path: string, maxSize: number): Read {
+export function readRegularFile(path: string | Buffer, maxSize: number): Read {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -308,6 +358,16 @@ export function readRegularFile(path: string, maxSize: number): Read {
  * ```
  */
 export async function readStream(stream: Readable, maxSize: number): Promise<Read> {
+  // Standard input redirected from a folder (`- < /tmp`) reads as empty: refused by what it is.
+  const { fd } = stream as { fd?: unknown };
+  if (typeof fd === "number") {
+    try {
+      const stats = fstatSync(fd);
+      if (stats.isDirectory()) return { ok: false, reason: kindOf(stats) };
+    } catch (error) {
+      return { ok: false, reason: describeFsError(error) };
+    }
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   try {

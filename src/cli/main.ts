@@ -5,6 +5,7 @@
  * drifted, 2 bad usage, 130 or 143 when interrupted.
  */
 
+import { readFileSync, readlinkSync } from "node:fs";
 import { version } from "../../package.json";
 import { visible } from "../visible";
 import { COMMANDS, type CommandName, isUsageError, readCommandLine, UsageError } from "./args";
@@ -67,11 +68,39 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 // event with no other listener must not end the process with a stack trace.
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
-main(process.argv.slice(2), {
+/** The last `count` arguments of this process as bytes, where Linux gives them; none elsewhere. */
+function argvBytes(count: number): Buffer[] | undefined {
+  try {
+    const all = readFileSync("/proc/self/cmdline").toString("latin1").split("\0").slice(0, -1);
+    return all.slice(all.length - count).map((arg) => Buffer.from(arg, "latin1"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether standard output was closed (`>&-`) when Node started: Node then
+ * opens /dev/null in its place, read-write, where a shell's `>/dev/null` is
+ * write-only. Linux only.
+ */
+function stdoutClosed(): boolean {
+  try {
+    if (readlinkSync("/proc/self/fd/1") !== "/dev/null") return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync("/proc/self/fdinfo/1", "utf8"))?.[1];
+    return flags !== undefined && (Number.parseInt(flags, 8) & 0o3) === 0o2;
+  } catch {
+    return false;
+  }
+}
+
+const args = process.argv.slice(2);
+main(args, {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  stdoutClosed: stdoutClosed(),
+  argvBytes: args.some((arg) => arg.includes("\uFFFD")) ? argvBytes(args.length) : undefined,
 }).then(
   (status) => {
     process.exitCode = status;

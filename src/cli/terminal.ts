@@ -86,9 +86,11 @@ export class Output {
   /** Why the stream cannot be written, once it cannot. */
   failure: NodeJS.ErrnoException | undefined;
 
+  /** `closed`: the stream is /dev/null standing in for a closed one, and any write to it is lost. */
   constructor(
     readonly stream: WritableLike,
     readonly palette: Palette,
+    private readonly closed = false,
   ) {
     stream.on("error", (error) => {
       this.failure ??= error;
@@ -102,6 +104,7 @@ export class Output {
 
   /** Writes `text` and resolves when the stream can take more, or at once when it has failed. */
   write(text: string): Promise<void> {
+    if (this.closed) this.failure ??= Object.assign(new Error("closed"), { code: "EBADF" });
     if (this.failure !== undefined) return Promise.resolve();
     if (this.stream.write(text)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -122,17 +125,24 @@ export class Output {
 }
 
 /**
- * How a stream failure reads in the command's last words: the reader going
- * away (`EPIPE`, `| head -1`) is not worth a word, any other failure is.
+ * A stream failure in the command's last words.
  *
  * @example
  * ```ts
  * failureWords({ code: "ENOSPC" } as NodeJS.ErrnoException); // "no space left on the device"
  * ```
  */
-export function failureWords(error: NodeJS.ErrnoException): string | undefined {
-  if (error.code === "EPIPE") return undefined;
-  if (error.code === "ENOSPC") return "no space left on the device";
-  if (error.code === "EIO") return "input/output error";
-  return error.code ?? "write failed";
+export function failureWords(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "EPIPE":
+      return "its reader has gone (a broken pipe); what followed was not written";
+    case "EBADF":
+      return "it is closed; nothing was written";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EIO":
+      return "input/output error";
+    default:
+      return error.code ?? "write failed";
+  }
 }
