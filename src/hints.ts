@@ -100,56 +100,99 @@ const MOST_LINES_BEFORE_YEAR = 12;
  * two other lines, such as a menu's, and before any rating or vote count.
  * One stray line after a title is more likely a misplaced value than a
  * page.
+ *
+ * One walk forward over the lines, none of them kept: the text may be
+ * megabytes of short lines, and an array of them would cost several times
+ * its size. A title found above a year stands after the two first non-blank
+ * lines were seen, and a rating or vote count after it does not matter.
  */
 function listingFurtherDown(clean: string, at: number): string | undefined {
-  const lines = clean.split("\n");
   const stopped = lineNumberAt(clean, at) - 1;
-  // The second non-blank line: a title after it has two lines before it.
-  const first = lines.findIndex((line) => line !== "");
-  const second = lines.findIndex((line, index) => index > first && line !== "");
-  // A rating or vote count above the title would make those lines a header, not a page's menu.
-  const firstValue = lines.findIndex((line) => RATING_LINE.test(line) || VOTES_LINE.test(line));
-  if (second === -1) return undefined;
-  for (let year = stopped; year < lines.length; year++) {
-    if (!YEAR_LINE.test(lines[year] as string)) continue;
-    const title = titleAbove(lines, year);
-    if (title !== undefined && title > second && (firstValue === -1 || title < firstValue)) {
-      return `the listing seems to start at line ${title + 1} (${JSON.stringify(lines[title])}), after other text such as a page's navigation: pass the text of the listing's element, not the whole page's`;
+  let first = -1;
+  let second = -1;
+  let firstValue = -1;
+  for (let line = 0, start = 0; start <= clean.length; line++) {
+    const end = lineEndAt(clean, start);
+    if (end > start) {
+      if (first === -1) first = line;
+      else if (second === -1) second = line;
+      if (firstValue === -1 && (matchesLine(RATING_LINE, clean, start) || matchesLine(VOTES_LINE, clean, start))) {
+        firstValue = line;
+      }
+      if (line >= stopped && matchesLine(YEAR_LINE, clean, start)) {
+        const title = titleAbove(clean, line, start);
+        if (
+          title !== undefined &&
+          second !== -1 &&
+          title.line > second &&
+          (firstValue === -1 || title.line < firstValue)
+        ) {
+          return `the listing seems to start at line ${title.line + 1} (${JSON.stringify(title.text)}), after other text such as a page's navigation: pass the text of the listing's element, not the whole page's`;
+        }
+      }
     }
+    start = end + 1;
   }
   return undefined;
 }
 
 /**
- * The index of the title line of a header whose year is at `year`: above
- * it, known genres, then at most a vote count and a rating, at least one of
- * them, then a title that is no header value itself.
+ * The title line of a header whose year is line `year` (starting at clean
+ * offset `yearStart`): above it, known genres, then at most a vote count
+ * and a rating, at least one of them, then a title that is no header value
+ * itself.
  */
-function titleAbove(lines: readonly string[], year: number): number | undefined {
+function titleAbove(clean: string, year: number, yearStart: number): { line: number; text: string } | undefined {
   const stop = Math.max(-1, year - 1 - MOST_LINES_BEFORE_YEAR);
   let index = year - 1;
+  // The bounds of line `index`.
+  let end = yearStart - 1;
+  let start = lineStartBefore(clean, end);
+  const up = () => {
+    index--;
+    end = start - 1;
+    start = lineStartBefore(clean, end);
+  };
   let values = 0;
-  const skip = (test: (line: string) => boolean, most: number): void => {
-    for (let taken = 0; index > stop && taken < most; index--) {
-      const line = lines[index] as string;
-      if (line === "") continue;
-      if (!test(line)) return;
+  const skip = (test: (start: number, end: number) => boolean, most: number): void => {
+    for (let taken = 0; index > stop && taken < most; up()) {
+      if (end === start) continue;
+      if (!test(start, end)) return;
       taken++;
       values++;
     }
   };
-  skip((line) => GENRE_NAMES.has(line.toLowerCase()), MOST_LINES_BEFORE_YEAR);
-  skip((line) => VOTES_LINE.test(line), 1);
-  skip((line) => RATING_LINE.test(line), 1);
-  while (index > stop && lines[index] === "") index--;
+  skip((from, to) => GENRE_NAMES.has(clean.slice(from, to).toLowerCase()), MOST_LINES_BEFORE_YEAR);
+  skip((from) => matchesLine(VOTES_LINE, clean, from), 1);
+  skip((from) => matchesLine(RATING_LINE, clean, from), 1);
+  while (index > stop && end === start) up();
   if (values === 0 || index <= stop) return undefined;
-  const title = lines[index] as string;
-  return valueAt(title, 0)?.end === title.length ? undefined : index;
+  const title = clean.slice(start, end);
+  return valueAt(title, 0)?.end === title.length ? undefined : { line: index, text: title };
 }
 
-const YEAR_LINE = /^\d{4}$/;
-const VOTES_LINE = /^\( ?\d[\d,.]* ?[km]? ?\)$/i;
-const RATING_LINE = /^\d(?:\.\d+)?$/;
+/** Whether the clean line starting at `start` is a whole match of `pattern`. */
+function matchesLine(pattern: RegExp, clean: string, start: number): boolean {
+  pattern.lastIndex = start;
+  return pattern.test(clean);
+}
+
+/** Where the clean line that ends at `end` starts (0 for the first line, and above it). */
+function lineStartBefore(clean: string, end: number): number {
+  // lastIndexOf reads a negative index as 0, which may hold a line break.
+  return end <= 0 ? 0 : clean.lastIndexOf("\n", end - 1) + 1;
+}
+
+/** Where the clean line starting at `start` ends: its line break, or the end. */
+function lineEndAt(clean: string, start: number): number {
+  const end = clean.indexOf("\n", start);
+  return end === -1 ? clean.length : end;
+}
+
+// Whole clean lines: each is tried at a line's start, and ends at its end.
+const YEAR_LINE = /\d{4}(?![^\n])/y;
+const VOTES_LINE = /\( ?\d[\d,.]* ?[km]? ?\)(?![^\n])/iy;
+const RATING_LINE = /\d(?:\.\d+)?(?![^\n])/y;
 
 /** The clean line that holds offset `at`. */
 function lineAt(clean: string, at: number): string {

@@ -103,6 +103,8 @@ describe("a whole page's text, navigation before the listing", () => {
     ["menus long enough to stop the header on their own", `${"Menu\n".repeat(12)}Casablanca\n4.4\n1942`, 13],
     ["a rating only", "Home\nFilms\nSign in\nCasablanca\n4.4\n1942", 4],
     ["known genres only", "Home\nFilms\nSign in\n4 items in your list\nCasablanca\nDrama\n1942", 5],
+    ["blank lines above the navigation", "\n\nHome\nFilms\nSign in\nCasablanca\n4.4\n1942", 6],
+    ["a rating below the listing", "Home\nFilms\nSign in\nCasablanca\n4.4\n1942\n4.5", 4],
   ])("finds the listing's start after %s", (_name, text, line) => {
     expect(errorOf(text).hint).toBe(PAGE_HINT(line, "Casablanca"));
   });
@@ -112,6 +114,7 @@ describe("a whole page's text, navigation before the listing", () => {
     ["a header below with no rating, votes or known genre", "Home\nFilms\nSign in\n4 items\nCasablanca\n1942"],
     ["a title below that is itself a header value", "Home\nFilms\nSign in\n4 items\n133 min\n4.4\n1942"],
     ["no year below the stop", "Home\nFilms\nSign in\n4 items\nCasablanca\n4.4"],
+    ["a rating above the navigation", "4.5\nHome\nFilms\nSign in\nCasablanca\n4.4\n1942"],
     ["a title and a vote count above the stop", "a\n(398)\n9a\nAction\n1948"],
   ])("no page hint for %s", (_name, text) => {
     expect(errorOf(text).hint).toBeUndefined();
