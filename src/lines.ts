@@ -96,6 +96,9 @@ const KINDS = /* @__PURE__ */ (() => {
 /** Whether a character code counts as a space (a plain one or one of {@link SPACE_LIKE}). */
 export const isSpaceCode = (code: number): boolean => KINDS[code] === SPACE_KIND;
 
+/** Whether the cleaning keeps a character code as it is, wherever it stands: no space, line break or format character. */
+export const isPlainCode = (code: number): boolean => KINDS[code] === PLAIN;
+
 /** A pictograph or a skin tone: tested on one code point at a time. */
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]/u;
 

@@ -22,7 +22,7 @@
  */
 
 import type { Position } from "./errors";
-import { isSpaceCode } from "./lines";
+import { isPlainCode, isSpaceCode } from "./lines";
 
 const NEWLINE = "\n";
 const SPACE = 32;
@@ -76,6 +76,8 @@ export class OffsetMap {
   /** The original offset of each clean character of line `#mappedLine`, a line that noise changed. */
   #lineMap: Int32Array | undefined;
   #mappedLine = -1;
+  /** For line `#mappedLine`, what {@link OffsetMap.#edgesOnly} found. */
+  #lineShift = -1;
 
   constructor(source: string, clean: string) {
     this.#source = source;
@@ -194,10 +196,31 @@ export class OffsetMap {
     if (this.#sourceEnd - sourceStart === cleanLength) return sourceStart + column;
     // Stryker disable next-line ConditionalExpression: cache
     if (this.#mappedLine !== this.#line) {
-      this.#lineMap = this.#mapLine(this.#cleanStart, cleanLength, sourceStart, this.#sourceEnd);
+      this.#lineShift = this.#edgesOnly(cleanLength, sourceStart, this.#sourceEnd);
+      this.#lineMap =
+        this.#lineShift === -1 ? this.#mapLine(this.#cleanStart, cleanLength, sourceStart, this.#sourceEnd) : undefined;
       this.#mappedLine = this.#line;
     }
+    // Stryker disable next-line ConditionalExpression: shortcut; the map of such a line holds the same offsets
+    if (this.#lineShift !== -1) return sourceStart + this.#lineShift + Math.min(column, cleanLength - 1);
     return (this.#lineMap as Int32Array)[Math.min(column, cleanLength - 1)] ?? sourceStart;
+  }
+
+  /**
+   * How many characters the cleaning dropped before the first of this
+   * line, when it dropped characters only at the line's edges (spaces
+   * trimmed, format characters at either end), or -1. Every character of
+   * a line's edges that is not plain is dropped, and inside a line each
+   * space stays one space: when the line's inside is as long as the clean
+   * line, nothing inside it was dropped. A long line, such as a list of
+   * names ending in a space, needs no map of a number per character.
+   */
+  #edgesOnly(cleanLength: number, sourceStart: number, sourceEnd: number): number {
+    let first = sourceStart;
+    let last = sourceEnd;
+    while (first < last && !isPlainCode(this.#source.charCodeAt(first))) first++;
+    while (last > first && !isPlainCode(this.#source.charCodeAt(last - 1))) last--;
+    return cleanLength > 0 && last - first === cleanLength ? first - sourceStart : -1;
   }
 
   /**

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatCodeFrame, inspectListing, parseListing, safeParseListing } from "../../dist/index.js";
 import { kilobytes, measureBundles } from "../support/bundle-size.mjs";
-import { FILLS, hostile, LINE_KINDS, MANY_LINES, MEMORY_SHAPES } from "./shapes.mjs";
+import { FILLS, hostile, LINE_KINDS, MANY_ITEMS, MANY_LINES, MEMORY_SHAPES } from "./shapes.mjs";
 
 const short = process.argv.includes("--short");
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -33,6 +33,20 @@ function fastest(task, { batch, rounds }) {
     const start = process.hrtime.bigint();
     for (let i = 0; i < batch; i++) task();
     best = Math.min(best, Number(process.hrtime.bigint() - start) / batch);
+  }
+  return best;
+}
+
+/** The fastest time of one call of each task, in nanoseconds, their rounds taking turns. */
+function fastestTogether(tasks, rounds) {
+  const best = Object.fromEntries(Object.keys(tasks).map((name) => [name, Number.POSITIVE_INFINITY]));
+  for (const task of Object.values(tasks)) task(); // warm up
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, task] of Object.entries(tasks)) {
+      const start = process.hrtime.bigint();
+      task();
+      best[name] = Math.min(best[name], Number(process.hrtime.bigint() - start));
+    }
   }
   return best;
 }
@@ -191,6 +205,25 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
   const loneQuotes = MANY_LINES["lines holding a lone quote"](size);
   const every = fastest(() => inspectListing(loneQuotes, options), { batch: 1, rounds });
   line("lone quotes, every issue inspected", ms(every), "(no target: 250,000 issues)");
+}
+
+// 3b'. Many small items of one list, 1 MB: the record holds each (parse
+// under 50 ms), and an inspection a span for each, which must not cost
+// more than the record (inspect within 2× the parse).
+{
+  const size = 1_000_000;
+  console.log("\n1 MB of many small items: parse, and inspect against it");
+  for (const [label, make] of Object.entries(MANY_ITEMS)) {
+    const text = make(size);
+    const { parse, inspect } = fastestTogether(
+      { parse: () => parseListing(text, options), inspect: () => inspectListing(text, options) },
+      short ? 3 : 9,
+    );
+    const ratio = inspect / parse;
+    line(`${label}, parse`, ms(parse), `target < 50 ms: ${verdict(parse < 50e6)}`);
+    line(`${label}, inspect`, ms(inspect), `${ratio.toFixed(2)}× parse, target ≤ 2×: ${verdict(ratio <= 2)}`);
+    results.push(parse < 50e6, ratio <= 2);
+  }
 }
 
 // 3c. Peak memory for one large input, in a child process per shape: at

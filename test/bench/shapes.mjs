@@ -31,6 +31,16 @@ export const MANY_LINES = {
   "CRLF lines": (size) => `T\r\n1948\r\n${"A line of synopsis.\r\n".repeat(size / 21)}`,
 };
 
+/**
+ * Many small items of one list, about `size` characters in all: the record
+ * holds each, and an inspection a span for each.
+ */
+export const MANY_ITEMS = {
+  "inline cast names": (size) => `T\n1948\nStarring: ${"A, Jr., ".repeat(size / 8)}`,
+  "inline services": (size) => `T\n1948\nAlso available on: ${"Netflix, ".repeat(size / 9)}`,
+  "262,144 one-line reviews": () => `T\n1948\nCommunity Reviews\n${'"a"\n'.repeat(262_144)}`,
+};
+
 /** A run of `fill` long enough that the whole text is about `size` characters. */
 export function hostile(kind, fill, size) {
   const text = LINE_KINDS[kind]("");
