@@ -185,9 +185,51 @@ function hasSurrogate(chunk: Uint16Array): boolean {
  */
 export function cleanText(text: string): string {
   // Stryker disable next-line ConditionalExpression: shortcut
-  if (!hasNoise(text) && !hasEdgeSpace(text)) return text;
-  return clean(text, true);
+  if (hasNoise(text)) return clean(text, true);
+  // Stryker disable next-line ConditionalExpression: shortcut
+  if (!hasEdgeSpace(text)) return text;
+  // Stryker disable next-line LogicalOperator: shortcut
+  return trimmedLines(text) ?? clean(text, true);
 }
+
+/**
+ * `text`, which holds no noise but spaces at the edges of some lines, with
+ * those spaces cut: what {@link clean} makes of it, from slices of the
+ * text between the cuts rather than a walk over every character. A list of
+ * names on one megabyte-long line ending in a space is two slices.
+ * `undefined` when the cuts are so many that the slices would cost more
+ * memory than the walk's pieces.
+ */
+function trimmedLines(text: string): string | undefined {
+  const parts: string[] = [];
+  const most = text.length / MOST_CHARACTERS_A_CUT;
+  // Where the text not yet copied starts.
+  let from = 0;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let start = lineStart;
+    while (start < lineEnd && text.charCodeAt(start) === SPACE) start++;
+    let end = lineEnd;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+    if (start > lineStart) {
+      parts.push(text.slice(from, lineStart));
+      from = start;
+    }
+    if (end < lineEnd) {
+      parts.push(text.slice(from, end));
+      from = lineEnd;
+    }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: shortcut
+    if (parts.length > most) return undefined;
+    lineStart = lineEnd + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** {@link trimmedLines} gives way to the walk when there is a cut for fewer characters than this. */
+const MOST_CHARACTERS_A_CUT = 32;
 
 /**
  * `text` with the invisible characters the parser drops taken out, each
@@ -235,9 +277,18 @@ function clean(text: string, trim: boolean): string {
     const kind = KINDS[code];
     if (kind === PLAIN) {
       let end = index + 1;
-      // Past the end, charCodeAt gives NaN, of no kind.
-      // Stryker disable next-line ConditionalExpression: same text
-      while (KINDS[text.charCodeAt(end)] === PLAIN) end++;
+      for (;;) {
+        // Past the end, charCodeAt gives NaN, of no kind.
+        // Stryker disable next-line ConditionalExpression: same text
+        while (KINDS[text.charCodeAt(end)] === PLAIN) end++;
+        // Plain spaces between plain characters stay as they are: the run
+        // goes on over them, so that a line of words is one slice.
+        let next = end;
+        while (text.charCodeAt(next) === SPACE) next++;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: same text
+        if (next === end || KINDS[text.charCodeAt(next)] !== PLAIN) break;
+        end = next + 1;
+      }
       // Stryker disable next-line ConditionalExpression,EqualityOperator: writing no spaces changes nothing
       if (pending > 0) {
         // Stryker disable next-line ConditionalExpression,EqualityOperator: flush point
