@@ -3,6 +3,7 @@
  * value was read, from the same reading as `parseListing`.
  */
 
+import type { FieldPath } from "./checked-record";
 import {
   errorWithIssuesOnRead,
   issueOf,
@@ -140,15 +141,23 @@ export function inspectText(text: unknown, setup: ReadingSetup, spans?: SpanList
   const map = new OffsetMap(text, found.clean);
   const issues = placeIssues(found, map);
   map.rewind();
-  const placed =
-    spans === undefined
-      ? NO_FIELD_SPANS
-      : stableSortBy(spans.spans, (span) => span.start).map(({ path, start, end }) => ({
-          path,
-          start: map.at(start),
-          end: map.after(end),
-        }));
+  const placed = spans === undefined ? NO_FIELD_SPANS : placeSpans(spans, map);
   return { film, issues, spans: placed };
+}
+
+/** The spans found, in text order (by their start; ties in the order found), placed in the original input. */
+function placeSpans({ paths, starts, ends }: SpanList, map: OffsetMap): FieldSpan[] {
+  const order = orderByStart(starts);
+  const placed: FieldSpan[] = [];
+  for (let at = 0; at < paths.length; at++) {
+    const index = order === undefined ? at : (order[at] as number);
+    placed.push({
+      path: paths[index] as FieldPath,
+      start: map.at(starts[index] as number),
+      end: map.after(ends[index] as number),
+    });
+  }
+  return placed;
 }
 
 /** Every issue a reading found, placed in the original text, with the count of those not listed. */
@@ -234,25 +243,25 @@ function endOfText(clean: string): number {
 }
 
 /**
- * `items` ordered by `key`, items with equal keys in their order (the
- * sort is stable); items already in order are returned as they are.
+ * The indices of `keys` in the order of their keys, equal keys in their
+ * order (a stable sort); `undefined` when they are in order already.
  *
  * The spans come as a few runs already in order (the header's, the
  * trailing run's, each section's names, the values'), each of which may
  * hold hundreds of thousands: the runs are merged, in passes that each
  * halve their number, rather than sorted again item by item.
  */
-function stableSortBy<T>(items: readonly T[], key: (item: T) => number): readonly T[] {
-  const keys = items.map(key);
+function orderByStart(keys: readonly number[]): Int32Array | undefined {
   // Where each run in order starts, and the end.
   let bounds = [0];
   for (let index = 1; index < keys.length; index++) {
     if ((keys[index - 1] as number) > (keys[index] as number)) bounds.push(index);
   }
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; one run merged with none is itself
-  if (bounds.length === 1) return items;
+  if (bounds.length === 1) return undefined;
   bounds.push(keys.length);
-  let order = Int32Array.from(keys, (_, index) => index);
+  let order = new Int32Array(keys.length);
+  for (let index = 0; index < keys.length; index++) order[index] = index;
   let merged = new Int32Array(keys.length);
   while (bounds.length > 2) {
     const next = [0];
@@ -269,7 +278,7 @@ function stableSortBy<T>(items: readonly T[], key: (item: T) => number): readonl
     [order, merged] = [merged, order];
     bounds = next;
   }
-  return Array.from(order, (index) => items[index] as T);
+  return order;
 }
 
 /**

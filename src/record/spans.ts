@@ -8,13 +8,6 @@ import type { FieldPath } from "../checked-record";
 import type { LineBlock, LineNode, ListingNode, ReviewNode } from "../grammar/tree";
 import type { PartialFilm } from "./build";
 
-/** Where a value was read from, in clean-text offsets (`end` exclusive). */
-export interface RecordSpan {
-  readonly path: FieldPath;
-  readonly start: number;
-  readonly end: number;
-}
-
 /** What the record builder tells of where it read each value. */
 export interface SpanSink {
   /** A list's item, `field[index]`, read from `start` to `end`. */
@@ -30,12 +23,18 @@ const SPACE = 32;
 const NEWLINE = 10;
 const isTrimmed = (code: number) => code === SPACE || code === NEWLINE;
 
-/** The spans of an inspection, in the order they were read. */
+/**
+ * The spans of an inspection, in the order they were read: for each, its
+ * path and its clean-text offsets (`end` exclusive), in three lists rather
+ * than an object each, as a list may hold hundreds of thousands.
+ */
 export class SpanList implements SpanSink {
-  readonly spans: RecordSpan[] = [];
+  readonly paths: FieldPath[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
 
   item(field: string, index: number, start: number, end: number): void {
-    this.spans.push({ path: [field, index], start, end });
+    this.#push([field, index], start, end);
   }
 
   values(record: PartialFilm, tree: ListingNode, synopsis: LineBlock, reviews: readonly ReviewNode[]): void {
@@ -46,8 +45,7 @@ export class SpanList implements SpanSink {
     if (record.year !== null) this.#line(["year"], header.year as LineNode);
     if (record.runtimeMinutes !== null) this.#line(["runtimeMinutes"], header.runtime as LineNode);
     if (record.certification !== null) this.#line(["certification"], header.certification as LineNode);
-    if (synopsis.end > synopsis.start)
-      this.spans.push({ path: ["synopsis"], start: synopsis.start, end: synopsis.end });
+    if (synopsis.end > synopsis.start) this.#push(["synopsis"], synopsis.start, synopsis.end);
     let index = 0;
     for (const review of reviews) {
       // Only the reviews the record keeps, those with text.
@@ -58,13 +56,19 @@ export class SpanList implements SpanSink {
       let end = text.length;
       while (isTrimmed(text.charCodeAt(start))) start++;
       while (isTrimmed(text.charCodeAt(end - 1))) end--;
-      this.spans.push({ path: ["reviews", index, "text"], start: at + 1 + start, end: at + 1 + end });
+      this.#push(["reviews", index, "text"], at + 1 + start, at + 1 + end);
       index++;
     }
   }
 
   /** A span over one whole line. */
   #line(path: FieldPath, line: LineNode): void {
-    this.spans.push({ path, start: line.at, end: line.at + line.text.length });
+    this.#push(path, line.at, line.at + line.text.length);
+  }
+
+  #push(path: FieldPath, start: number, end: number): void {
+    this.paths.push(path);
+    this.starts.push(start);
+    this.ends.push(end);
   }
 }
