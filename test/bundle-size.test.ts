@@ -70,18 +70,18 @@ describe("browser bundle budgets, minified and gzipped", () => {
     },
   );
 
-  test("an app that only parses bundles no classic zod, no other locale than English and no JSON Schema code", () => {
+  test("an app that only parses bundles zod's core alone: no classic zod, no zod/mini, no locale and no JSON Schema code", () => {
     const parseOnly = sizes.find((measured) => measured.name === "parseListing only") as BundleSize;
     const inputs = parseOnly.inputs.map(({ input }) => input);
-    expect(inputs.filter((input) => input.startsWith("zod/v4/classic/"))).toEqual([]);
-    expect(inputs.filter((input) => input.startsWith("zod/v4/locales/") && !input.endsWith("/en.js"))).toEqual([]);
+    expect(inputs.filter((input) => input.startsWith("zod/") && !input.startsWith("zod/v4/core/"))).toEqual([]);
     expect(inputs.some((input) => input.includes("json-schema"))).toBe(false);
   });
 
-  test("an app that only parses bundles no code that finds spans, which only inspectListing needs", async () => {
+  test("an app that only parses bundles no code that finds or places spans, which only inspectListing needs", async () => {
     const { output } = await bundleApp(library, 'export { parseListing } from "film-listing";', { minify: false });
     expect(output.text).toContain("function parseListing(");
     expect(output.text).not.toContain("SpanList");
+    expect(output.text).not.toContain("function placeSpans(");
   });
 
   test("an app that only reads GENRES bundles no zod and no date-fns, and parsimmon only as its one unshakeable module", () => {

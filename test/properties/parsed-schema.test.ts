@@ -76,6 +76,28 @@ describe("the parse path's schema", () => {
   };
   const badRating = { rating: 7.5, voteCount: null, year: 1948, runtimeMinutes: null, reviews: [] };
 
+  test(
+    "words every issue as zod's English locale does when no locale is configured, as in an app that only parses",
+    () => {
+      const { localeError } = z.config();
+      const english = z.locales.en().localeError;
+      try {
+        fc.assert(
+          fc.property(record, (value) => {
+            z.config({ localeError: undefined });
+            const bare = checkParsedFilm(value, LATEST_YEAR).error?.issues;
+            z.config({ localeError: english });
+            expect(bare).toEqual(checkParsedFilm(value, LATEST_YEAR).error?.issues);
+          }),
+          { numRuns: RUNS },
+        );
+      } finally {
+        z.config({ localeError });
+      }
+    },
+    TIMEOUT,
+  );
+
   test("words an issue in English when no zod locale is configured, as in an app that only parses", () => {
     const { localeError } = z.config();
     z.config({ localeError: undefined });
