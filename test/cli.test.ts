@@ -1383,6 +1383,19 @@ describe.concurrent("names, dates, standard input and output folders", { timeout
     expect(failing.status).toBe(1);
     const missing = await runShell(`"$NODE" "$CLI" "$(printf 'gone\\351.txt')"`);
     expect(missing.stderr).toBe("gone\\xE9.txt: no such file or folder\n");
+    // format reads a record by such a name too.
+    await writeFile(
+      Buffer.concat([
+        Buffer.from(`${join(work, "latin1-bad")}/`),
+        Buffer.from([0x72, 0xe9, 0x2e, 0x6a, 0x73, 0x6f, 0x6e]),
+      ]),
+      await fixture("the-red-shoes.json"),
+    );
+    const format = await runShell(`"$NODE" "$CLI" format "latin1-bad/$(printf 'r\\351.json')"`);
+    expect(format.stdout.split("\n").slice(0, 2)).toEqual(["The Red Shoes", "4.3"]);
+    expect(format.status).toBe(0);
+    const notRecord = await runShell(`"$NODE" "$CLI" format "latin1-bad/$(printf 'b\\377')"`);
+    expect(notRecord.stderr).toMatch(/^latin1-bad\/b\\xFF: not a JSON record/);
 
     // No .json name can be made from such a name: that input fails, the others are written.
     const out = await runCli(["latin1-names", "--out-dir", "latin1-out", "--quiet"]);

@@ -75,7 +75,12 @@ export async function runCommand(line: CommandLine, io: CommandIo): Promise<numb
       const [path, ...extra] = positionals;
       if (path === undefined || extra.length > 0) usage("format takes one record: a .json file or -");
       const { runFormat } = await import("./format");
-      return finish(await runFormat(path as string, maxSize, { stdin: io.stdin, stdout, stderr }), stdout, stderr);
+      const [file] = withBytes([path as string], io.argvBytes);
+      return finish(
+        await runFormat(file as string | Buffer, maxSize, { stdin: io.stdin, stdout, stderr }),
+        stdout,
+        stderr,
+      );
     }
     case "parse":
     case "inspect":

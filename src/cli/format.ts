@@ -9,7 +9,7 @@ import type { Film } from "../film";
 import { formatListing } from "../format";
 import { visible } from "../visible";
 import { decodeText } from "./decode";
-import { type Read, readRegularFile, readStream, STDIN_NAME } from "./inputs";
+import { escapeInvalidUtf8, type Read, readRegularFile, readStream, STDIN_NAME } from "./inputs";
 import { readJson } from "./json-text";
 import type { Output } from "./terminal";
 
@@ -21,8 +21,9 @@ export interface FormatStreams {
 }
 
 /**
- * Reads the record in `path` (`-` for standard input; UTF-8 with or without
- * a byte-order mark, or UTF-16 with one), prints it as listing text (its
+ * Reads the record in `path` (its bytes for a name that is not UTF-8, `-`
+ * for standard input; UTF-8 with or without a byte-order mark, or UTF-16
+ * with one), prints it as listing text (its
  * control and invisible characters as escapes when stdout is a terminal) and
  * returns 0; or prints why it cannot on stderr, as `path: reason` or
  * `path: CODE reason`, and returns 1.
@@ -39,8 +40,8 @@ export interface FormatStreams {
  * String(stderr.read()); // "<stdin>: not a JSON record (line 1, column 2: unexpected 'o')\n"
  * ```
  */
-export async function runFormat(path: string, maxSize: number, streams: FormatStreams): Promise<number> {
-  const name = path === "-" ? STDIN_NAME : path;
+export async function runFormat(path: string | Buffer, maxSize: number, streams: FormatStreams): Promise<number> {
+  const name = path === "-" ? STDIN_NAME : typeof path === "string" ? path : escapeInvalidUtf8(path);
   const { palette } = streams.stderr;
   const fail = async (reason: string, code?: string): Promise<number> => {
     const shownCode = code === undefined ? "" : `${palette.error(code)} `;
