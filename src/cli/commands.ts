@@ -28,8 +28,6 @@ export interface CommandIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The arguments as bytes, when known: Node reads arguments that are not UTF-8 with U+FFFD in their place. */
   readonly argvBytes?: readonly Buffer[] | undefined;
-  /** Standard output was closed when the command started (`>&-`): Node put /dev/null in its place. */
-  readonly stdoutClosed?: boolean | undefined;
 }
 
 /**
@@ -52,9 +50,9 @@ export async function runCommand(line: CommandLine, io: CommandIo): Promise<numb
     throw new UsageError(message, command);
   };
   const colourFlag = flags.color === true ? true : flags["no-color"] === true ? false : undefined;
-  const stream = (target: WritableLike, closed = false) =>
-    new Stream(target, paletteFor(wantsColour(target, { flag: colourFlag, env: io.env })), closed);
-  const stdout = stream(io.stdout, io.stdoutClosed);
+  const stream = (target: WritableLike) =>
+    new Stream(target, paletteFor(wantsColour(target, { flag: colourFlag, env: io.env })));
+  const stdout = stream(io.stdout);
   const stderr = stream(io.stderr);
 
   let maxSize = DEFAULT_MAX_SIZE;

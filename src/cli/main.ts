@@ -5,7 +5,7 @@
  * drifted, 2 bad usage, 130 or 143 when interrupted.
  */
 
-import { readFileSync, readlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import { visible } from "../visible";
 import { COMMANDS, type CommandName, isUsageError, readCommandLine, UsageError } from "./args";
@@ -78,28 +78,12 @@ function argvBytes(count: number): Buffer[] | undefined {
   }
 }
 
-/**
- * Whether standard output was closed (`>&-`) when Node started: Node then
- * opens /dev/null in its place, read-write, where a shell's `>/dev/null` is
- * write-only. Linux only.
- */
-function stdoutClosed(): boolean {
-  try {
-    if (readlinkSync("/proc/self/fd/1") !== "/dev/null") return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync("/proc/self/fdinfo/1", "utf8"))?.[1];
-    return flags !== undefined && (Number.parseInt(flags, 8) & 0o3) === 0o2;
-  } catch {
-    return false;
-  }
-}
-
 const args = process.argv.slice(2);
 main(args, {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  stdoutClosed: stdoutClosed(),
   argvBytes: args.some((arg) => arg.includes("\uFFFD")) ? argvBytes(args.length) : undefined,
 }).then(
   (status) => {

@@ -86,11 +86,9 @@ export class Output {
   /** Why the stream cannot be written, once it cannot. */
   failure: NodeJS.ErrnoException | undefined;
 
-  /** `closed`: the stream is /dev/null standing in for a closed one, and any write to it is lost. */
   constructor(
     readonly stream: WritableLike,
     readonly palette: Palette,
-    private readonly closed = false,
   ) {
     stream.on("error", (error) => {
       this.failure ??= error;
@@ -104,7 +102,6 @@ export class Output {
 
   /** Writes `text` and resolves when the stream can take more, or at once when it has failed. */
   write(text: string): Promise<void> {
-    if (this.closed) this.failure ??= Object.assign(new Error("closed"), { code: "EBADF" });
     if (this.failure !== undefined) return Promise.resolve();
     if (this.stream.write(text)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -137,7 +134,7 @@ export function failureWords(error: NodeJS.ErrnoException): string {
     case "EPIPE":
       return "its reader has gone (a broken pipe); what followed was not written";
     case "EBADF":
-      return "it is closed; nothing was written";
+      return "it is closed";
     case "ENOSPC":
       return "no space left on the device";
     case "EIO":
