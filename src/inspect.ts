@@ -244,68 +244,22 @@ function endOfText(clean: string): number {
 
 /**
  * The indices of `keys` in the order of their keys, equal keys in their
- * order (a stable sort); `undefined` when they are in order already.
- *
- * The spans come as a few runs already in order (the header's, the
- * trailing run's, each section's names, the values'), each of which may
- * hold hundreds of thousands: the runs are merged, in passes that each
- * halve their number, rather than sorted again item by item.
+ * order; `undefined` when they are in order already. The spans come as a
+ * few runs already in order (the header's, the trailing run's, each
+ * section's names, the values'), each of which may hold hundreds of
+ * thousands: the engine's sort, which is stable and merges runs it finds
+ * in order, orders them in one pass.
  */
-function orderByStart(keys: readonly number[]): Int32Array | undefined {
-  // Where each run in order starts, and the end.
-  let bounds = [0];
+function orderByStart(keys: readonly number[]): number[] | undefined {
   for (let index = 1; index < keys.length; index++) {
-    if ((keys[index - 1] as number) > (keys[index] as number)) bounds.push(index);
-  }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; one run merged with none is itself
-  if (bounds.length === 1) return undefined;
-  bounds.push(keys.length);
-  let order = new Int32Array(keys.length);
-  for (let index = 0; index < keys.length; index++) order[index] = index;
-  let merged = new Int32Array(keys.length);
-  while (bounds.length > 2) {
-    const next = [0];
-    let run = 0;
-    for (; run + 2 < bounds.length; run += 2) {
-      mergeRuns(order, merged, keys, bounds[run] as number, bounds[run + 1] as number, bounds[run + 2] as number);
-      next.push(bounds[run + 2] as number);
-    }
-    // An odd run out waits for the next pass.
-    if (run + 1 < bounds.length) {
-      merged.set(order.subarray(bounds[run] as number), bounds[run] as number);
-      next.push(keys.length);
-    }
-    [order, merged] = [merged, order];
-    bounds = next;
-  }
-  return order;
-}
-
-/**
- * Merges two adjacent runs of `from`, `[start, middle)` and `[middle, end)`,
- * each in order of `keys`, into the same places of `to`; on equal keys the
- * first run's item comes first.
- */
-function mergeRuns(
-  from: Int32Array,
-  to: Int32Array,
-  keys: readonly number[],
-  start: number,
-  middle: number,
-  end: number,
-): void {
-  let left = start;
-  let right = middle;
-  for (let at = start; at < end; at++) {
-    if (
-      right >= end ||
-      (left < middle && (keys[from[left] as number] as number) <= (keys[from[right] as number] as number))
-    ) {
-      to[at] = from[left++] as number;
-    } else {
-      to[at] = from[right++] as number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; indices in order are what the sort returns
+    if ((keys[index - 1] as number) > (keys[index] as number)) {
+      const order: number[] = [];
+      for (let at = 0; at < keys.length; at++) order.push(at);
+      return order.sort((a, b) => (keys[a] as number) - (keys[b] as number));
     }
   }
+  return undefined;
 }
 
 /** A grammar problem as an issue: what was expected there, and what stood there. */
