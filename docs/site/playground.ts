@@ -411,42 +411,83 @@ interface Reader {
   read(id: number, text: string): void;
 }
 
+/** What the worker posts: that it runs, then a reading, or why a text could not be read. */
+type Answer = Reading | { readonly id: number; readonly failure: string } | { readonly ready: true };
+
+/** Said of a text whose worker crashed while reading it. */
+const CRASHED =
+  "Not read: the worker reading this text crashed (the browser stopped it, most likely for lack of memory). The next change is read by a new worker; `film-listing inspect` reads any text.";
+
 /**
  * The worker: one text at a time, and of the texts that came while it
- * read, only the last.
+ * read, only the last. A worker that fails before it says it is ready
+ * cannot run here: reading falls back to this thread. One that fails
+ * later crashed on the text it was reading: that text is not read, and a
+ * new worker reads the next one.
  */
 function startWorker(): Reader | undefined {
-  let worker: Worker;
-  try {
-    worker = new Worker(URL.createObjectURL(new Blob([playgroundWorkerSource], { type: "text/javascript" })));
-  } catch {
-    return undefined;
-  }
-  let busy = false;
+  let worker: Worker | undefined;
+  /** Whether a worker of this page ever ran its script. */
+  let ran = false;
+  /** The text the worker is reading. */
+  let reading: number | undefined;
   let next: { id: number; text: string } | undefined;
   const post = (id: number, text: string) => {
-    busy = true;
+    worker ??= spawn();
+    if (worker === undefined) {
+      reader = readHere;
+      readHere.read(id, text);
+      return;
+    }
+    reading = id;
     worker.postMessage({ id, text });
   };
-  worker.addEventListener("message", (event: MessageEvent<Reading | { id: number; failure: string }>) => {
-    busy = false;
-    if (next !== undefined) {
-      post(next.id, next.text);
-      next = undefined;
+  const spawn = (): Worker | undefined => {
+    let started: Worker;
+    try {
+      started = new Worker(URL.createObjectURL(new Blob([playgroundWorkerSource], { type: "text/javascript" })));
+    } catch {
+      return undefined;
     }
-    const answer = event.data;
-    if ("failure" in answer) showUnread(answer.id, `This text could not be read: ${answer.failure}`);
-    else show(answer);
-  });
-  // A worker that cannot run its script: read here from now on.
-  worker.addEventListener("error", () => {
-    worker.terminate();
-    reader = readHere;
-    changed();
-  });
+    started.addEventListener("message", (event: MessageEvent<Answer>) => {
+      const answer = event.data;
+      if ("ready" in answer) {
+        ran = true;
+        return;
+      }
+      reading = undefined;
+      if (next !== undefined) {
+        post(next.id, next.text);
+        next = undefined;
+      }
+      if ("failure" in answer) showUnread(answer.id, `This text could not be read: ${answer.failure}`);
+      else show(answer);
+    });
+    started.addEventListener("error", () => {
+      started.terminate();
+      if (worker !== started) return;
+      worker = undefined;
+      if (!ran) {
+        // It never ran its script: read here from now on.
+        reader = readHere;
+        changed();
+        return;
+      }
+      const crashed = reading;
+      reading = undefined;
+      if (crashed !== undefined) showUnread(crashed, CRASHED);
+      if (next !== undefined) {
+        post(next.id, next.text);
+        next = undefined;
+      }
+    });
+    return started;
+  };
+  worker = spawn();
+  if (worker === undefined) return undefined;
   return {
     read(id, text) {
-      if (busy) next = { id, text };
+      if (reading !== undefined) next = { id, text };
       else post(id, text);
     },
   };

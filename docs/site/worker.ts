@@ -24,3 +24,7 @@ self.addEventListener("message", (event: MessageEvent<Request>) => {
     self.postMessage({ id, failure: error instanceof Error ? error.message : String(error) });
   }
 });
+
+// The page reads a failure after this as a crash, before it as a browser
+// where the worker cannot run.
+self.postMessage({ ready: true });

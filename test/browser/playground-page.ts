@@ -10,10 +10,31 @@ import type { Browser, Page } from "playwright-core";
 export const ROOT = new URL("../../", import.meta.url);
 export const PLAYGROUND = new URL("site/playground/index.html", ROOT);
 
+interface OpenOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly withoutWorkers?: boolean;
+  /** Code each worker the page starts runs before its own (see {@link crashingWorker}); `window.workersStarted` counts them. */
+  readonly workerPrelude?: string;
+}
+
+/**
+ * Code run in a worker before its own: a listener that keeps a text holding
+ * `marker` from the worker's and throws, so that the worker answers nothing
+ * and the page gets an error event, as from a worker out of memory.
+ */
+export const crashingWorker = (marker: string): string => `self.addEventListener("message", (event) => {
+  if (String(event.data.text).includes(${JSON.stringify(marker)})) {
+    event.stopImmediatePropagation();
+    throw new Error("out of memory");
+  }
+});
+`;
+
 /** Opens the playground in a page of `width` px and waits for its first reading. */
 export async function openPlayground(
   browser: Browser,
-  { width = 1280, height = 860, withoutWorkers = false } = {},
+  { width = 1280, height = 860, withoutWorkers = false, workerPrelude }: OpenOptions = {},
 ): Promise<Page> {
   if (!existsSync(PLAYGROUND)) throw new Error("site/playground/index.html is missing: run `npm run site` first");
   const page = await browser.newPage({ viewport: { width, height } });
@@ -30,6 +51,17 @@ export async function openPlayground(
           throw new DOMException("workers are not allowed here", "SecurityError");
         }
       };
+    window.workersStarted = 0;
+    if (${workerPrelude !== undefined}) {
+      const Started = window.Worker;
+      window.Worker = class extends Started {
+        constructor(url, options) {
+          const source = ${JSON.stringify(workerPrelude ?? "")} + playgroundWorkerSource;
+          super(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), options);
+          window.workersStarted++;
+        }
+      };
+    }
   `);
   await page.goto(PLAYGROUND.href);
   await settle(page);

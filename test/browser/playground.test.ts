@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { inspectListing } from "../../src/index";
+import { filmWith } from "../support/film";
 import { launchChromium } from "./chromium";
 import { settle as settleOn } from "./playground-page";
 
@@ -180,21 +181,11 @@ test("leaves the highlighting out for a long text, and still shows its record an
     "1 error, 0 warnings: parseListing throws the first error. Highlighting is off for a text this long.",
   );
   expect(await issues()).toEqual(["E_INVALID 2:1 rating 7.5 is outside 0–5"]);
-  const film = {
+  const film = filmWith({
     title: "The Red Shoes",
-    rating: null,
-    voteCount: null,
-    genres: [],
     year: 1948,
-    runtimeMinutes: null,
-    certification: null,
-    synopsis: null,
-    cast: [],
-    directors: [],
-    badges: [],
-    availableOn: [],
     reviews: [{ text: "So good. ".repeat(12_000).trimEnd() }],
-  };
+  });
   // Its JSON is longer than the page shows: the start of it, and a note.
   const json = JSON.stringify(film, null, 2);
   expect(await page.locator("pre#record").textContent()).toBe(json.slice(0, 100_000));
