@@ -406,6 +406,40 @@ describe.concurrent("film-listing parse --out-dir with --update and --check", { 
     expect(summaryOf(again.stderr)).toEqual({ parsed: 2, expectedErrors: 1, failed: 0, updated: 0 });
   });
 
+  test("a JSON file under --out-dir that no input gives is a notice, left as it is, with the exit status unchanged", async () => {
+    const folder = await scraped("orphans");
+    const [texts, json] = [join(folder, "scraped"), join(folder, "json")];
+    expect((await runCli(["parse", texts, "--out-dir", json, "--update"])).status).toBe(0);
+    await writeFile(join(json, "removed.json"), "{}\n");
+    await mkdir(join(json, "2023"));
+    await writeFile(join(json, "2023", "renamed.json"), "not JSON\n");
+    await writeFile(join(json, "notes.md"), "not a record\n");
+    const notice = (file: string) =>
+      `${file}: no input gives this file (was its text removed or renamed?); left as it is\n`;
+    const orphans = [join(json, "2023", "renamed.json"), join(json, "removed.json")];
+
+    const check = await runCli(["parse", texts, "--out-dir", json, "--check"]);
+    expect(check.stdout).toBe("");
+    expect(check.stderr.split(/(?<=\n)/).slice(0, -1)).toEqual(orphans.map(notice));
+    expect(summaryOf(check.stderr)).toEqual({ parsed: 2, expectedErrors: 1, failed: 0, drifted: 0 });
+    expect(check.status).toBe(0);
+
+    const update = await runCli(["parse", texts, "--out-dir", json, "--update"]);
+    expect(update.stderr.split(/(?<=\n)/).slice(0, -1)).toEqual(orphans.map(notice));
+    expect(update.status).toBe(0);
+    expect(await readFile(join(json, "removed.json"), "utf8")).toBe("{}\n");
+
+    const github = await runCli(["parse", texts, "--out-dir", json, "--check", "--reporter", "github"]);
+    expect(github.stderr).toContain(
+      `::notice file=${join(json, "removed.json")},title=no input::no input gives this file (was its text removed or renamed?); left as it is\n`,
+    );
+    // --quiet drops them; a file named on the command line is a check of that file alone.
+    expect((await runCli(["parse", texts, "--out-dir", json, "--check", "--quiet"])).stderr).toBe("");
+    const one = await runCli(["parse", join(texts, "sherlock-jr.txt"), "--out-dir", json, "--check"]);
+    expect(summaryOf(one.stderr)).toEqual({ parsed: 1, expectedErrors: 0, failed: 0, drifted: 0 });
+    expect(one.stderr.split("\n")).toHaveLength(2);
+  });
+
   test("--out-dir alone writes a $schema too, and --schema-url sets it", async () => {
     const folder = await scraped("schema-url");
     const run = await runCli([

@@ -6,14 +6,14 @@
  */
 
 import { existsSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { getHeapStatistics } from "node:v8";
 import { jsonVisible, visible } from "../visible";
 import { type BatchCounts, driftReport, githubDrift, summary, updateReport } from "./batch-report";
 import { type Actual, checkAgainstCommitted, errorExpectationOf, expectedPathFor, recordJson } from "./check";
 import { decodeText } from "./decode";
-import { OutputFiles, outputPathFor, realOrResolved } from "./files";
+import { jsonFilesBelow, OutputFiles, outputPathFor, realOrResolved } from "./files";
 import {
   describeFsError,
   formatSize,
@@ -135,6 +135,10 @@ export async function runBatch(inputs: readonly Input[], options: BatchOptions, 
       batch.progress.tick();
       // Between files the event loop runs, so that signals and the progress line get their turn.
       await new Promise(setImmediate);
+    }
+    const { output } = options;
+    if ((output.kind === "check" || output.kind === "update") && output.dir !== undefined && !options.quiet) {
+      await batch.reportOrphans(output.dir, inputs);
     }
   } finally {
     signals.release();
@@ -340,6 +344,28 @@ class Batch {
   private withSchema(value: unknown, file: string): unknown {
     const ref = this.options.schemaRef?.(file);
     return ref === undefined ? value : { $schema: ref, ...(value as object) };
+  }
+
+  /**
+   * `--check` or `--update` with `--out-dir`: a notice for each JSON file
+   * below it that no input of the run gives (its text was removed or
+   * renamed), left as it is. Only when every input was found in a folder:
+   * a file named on the command line is a check of that file alone, and
+   * when an input could not be listed, its files are not known.
+   */
+  async reportOrphans(dir: string, inputs: readonly Input[]): Promise<void> {
+    if (!inputs.every((input) => input.kind === "file" && input.folder !== undefined)) return;
+    const given = new Set(inputs.map((input) => resolve(outputPathFor(dir, input))));
+    const { palette } = this.streams.stderr;
+    for (const file of jsonFilesBelow(dir)) {
+      if (given.has(resolve(file))) continue;
+      const reason = "no input gives this file (was its text removed or renamed?); left as it is";
+      await this.toStderr(
+        this.options.reporter === "github"
+          ? githubCommand("notice", { file, title: "no input" }, reason)
+          : `${palette.path(visible(file))}: ${reason}\n`,
+      );
+    }
   }
 
   private async reportIssues(path: string, issues: readonly IssueLike[], text: string): Promise<void> {

@@ -38,6 +38,28 @@ export function outputPathFor(dir: string, input: Input): string {
   return join(dir, `${relative.slice(0, relative.length - extname(relative).length)}.json`);
 }
 
+/**
+ * The `*.json` files below `dir`, at any depth, in path order (plain
+ * code-unit order); links are not followed. None when `dir` or a folder
+ * below it cannot be read: then what is there is not known.
+ */
+export function jsonFilesBelow(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(".json")) found.push(path);
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return [];
+  }
+  return found.sort();
+}
+
 /** The temporary name `writeAtomically` gives a file: a dot, 12 hex digits, the writer's process id, `.tmp`. */
 const TEMPORARY = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/;
 

@@ -90,7 +90,7 @@ function escapeProperty(text: string): string {
  * ```
  */
 export function githubCommand(
-  command: "error" | "warning",
+  command: "error" | "warning" | "notice",
   properties: Readonly<Record<string, string | number | undefined>>,
   message: string,
 ): string {
