@@ -24,7 +24,9 @@ const BATCH_OPTIONS = `  --out-dir DIR         write DIR/<name>.json for each in
                         --out-dir, else x.json beside x.txt) by value; print the first
                         difference, its JSON path and line, on stdout; writes nothing
   --update              the same comparison; write the JSON where it differs or is
-                        missing (a failing parse as its expected error) and say what changed
+                        missing (a failing parse as its expected error) and say what changed;
+                        with either, a JSON in DIR that no input of a folder gives is named
+                        in a notice, left as it is
   --reporter github     print failures and drift as GitHub Actions workflow commands
   --reference-date YYYY-MM-DD
                         check release years against this date instead of today
