@@ -389,6 +389,47 @@ describe("maxIssues", () => {
     ]);
   });
 
+  test("lists the first empty reviews up to the limit and counts the rest, skipping the reviews with text", () => {
+    const text = `T\n1948\nCommunity Reviews\n""\n"good"\n""\n""\n"fine"\n""\n""\n`;
+    const listed = (maxIssues: number) =>
+      inspectListing(text, { ...options, maxIssues }).issues.map((issue) => [issue.code, issue.line]);
+    expect(listed(2)).toEqual([
+      ["E_INVALID", 4],
+      ["E_INVALID", 6],
+      ["W_MORE_ISSUES", 10],
+    ]);
+    expect(inspectListing(text, { ...options, maxIssues: 3 }).issues[3]?.reason).toBe(
+      "2 more issues are not listed (maxIssues is 3)",
+    );
+    expect(listed(5)).toEqual([
+      ["E_INVALID", 4],
+      ["E_INVALID", 6],
+      ["E_INVALID", 7],
+      ["E_INVALID", 9],
+      ["E_INVALID", 10],
+    ]);
+    expect(inspectListing(text, { ...options, maxIssues: 5 }).film.reviews).toEqual([
+      { text: "good" },
+      { text: "fine" },
+    ]);
+  });
+
+  test("counts the empty reviews past the limit when a later problem names the error", () => {
+    // The last `""` opens a review that the line after it does not let close.
+    const text = `T\n1948\nCommunity Reviews\n""\n""\n""\n""\n""\nnot a review`;
+    const result = safeParseListing(text, { ...options, maxIssues: 2 });
+    expect(result.error).toMatchObject({ code: "E_UNTERMINATED_REVIEW", line: 8 });
+    const issues = result.error?.issues ?? [];
+    expect(issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ["E_INVALID", 4],
+      ["E_INVALID", 5],
+      ["E_UNTERMINATED_REVIEW", 8],
+      ["W_MORE_ISSUES", 9],
+    ]);
+    expect(issues[3]?.reason).toBe("2 more issues are not listed (maxIssues is 2)");
+    expect(issues).toEqual(inspectListing(text, { ...options, maxIssues: 2 }).issues);
+  });
+
   test("an error's issues are capped alike and hold the issue that names it", () => {
     const text = `T\n1948\n${"Starring:\n".repeat(1500)}Community Reviews\nnot a review`;
     const result = safeParseListing(text, options);
