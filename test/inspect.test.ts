@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { inspectListing, parseListing, safeParseListing } from "../src/index";
+import { inspectText } from "../src/inspect";
+import { setupFor } from "../src/options";
 import { referenceDate } from "./support/film";
 
 const INSPECT = join(import.meta.dirname, "..", "fixtures", "inspect");
@@ -333,6 +335,18 @@ describe("a page of a review site's layout (fixtures/real)", () => {
       ["E_MISSING_YEAR", 10, 1, `${menuLine.replace(/\t/g, " ").slice(0, 59)}…`],
     ]);
     expect(text.split("\n")[9]).toBe(menuLine);
+  });
+});
+
+describe("an inspection without spans (film-listing inspect without --spans)", () => {
+  test("reads the same film and issues as inspectListing, and makes no span", () => {
+    const text = "The Red Shoes\n7.5\nDrama\n1948\nStarring: Moira Shearer";
+    const inspection = inspectText(text, setupFor(options));
+    const full = inspectListing(text, options);
+    expect(inspection.film).toEqual(full.film);
+    expect(inspection.issues).toEqual(full.issues);
+    expect(full.spans).toHaveLength(4);
+    expect(inspection.spans).toEqual([]);
   });
 });
 
