@@ -118,11 +118,9 @@ export function readListing(text: string, setup: ReadingSetup, spans: SpanSink):
   const inputEnd = endOfText(clean);
   // The grammar's problems, then the record's; past the limit only counted.
   const issues = new RecordIssues(setup.maxIssues);
-  if (problems !== undefined) {
-    for (const problem of problems) {
-      // Stryker disable next-line ConditionalExpression: shortcut; push drops what this counts
-      if (!issues.skips(IssueRank.grammar, problem.at)) issues.push(syntaxIssue(problem, clean, inputEnd));
-    }
+  for (const problem of problems) {
+    // Stryker disable next-line ConditionalExpression: shortcut; push drops what this counts
+    if (!issues.skips(IssueRank.grammar, problem.at)) issues.push(syntaxIssue(problem, clean, inputEnd));
   }
   const film =
     tree === null

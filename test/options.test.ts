@@ -68,6 +68,19 @@ describe("options are checked", () => {
   });
 });
 
+describe("a custom vocabulary reads the header as the default one does", () => {
+  test.each([
+    ["Community Reviews", 'T\nCommunity Reviews\n"fine"', [], 2],
+    ["community reviews", 'T\nNoir\ncommunity reviews\n"fine"', ["Noir"], 3],
+    ["Starring", "T\nNoir\nStarring\nAnn", ["Noir"], 3],
+    ["Directed by", "T\nDirected by\nAnn", [], 2],
+  ])("a line %j before the year is a section header, not a header genre", (_line, listing, genres, line) => {
+    const { film, issues } = inspectListing(listing, { referenceDate, genres: ["Noir"] });
+    expect(film.genres).toEqual(genres);
+    expect(issues.map((issue) => [issue.code, issue.line])).toEqual([["E_MISSING_YEAR", line]]);
+  });
+});
+
 describe("toSchemaOrg checks its record as formatListing does", () => {
   const film = filmWith({
     title: "The Red Shoes",

@@ -74,6 +74,7 @@ export function lineMatcher(
 export function anyLineMatcher(
   refused: LineKind | undefined,
   accepts?: (text: string) => boolean,
+  // Stryker disable next-line BooleanLiteral: every leaf reads the blank lines after its line
   afterBlanks = false,
 ): (input: string, start: number) => LineMatchAt | null {
   const isRefused = refused === undefined ? undefined : lineTester(refused);

@@ -135,7 +135,7 @@ function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null):
     year: year?.node ?? null,
     runtime: top.runtime?.node ?? null,
     certification: certification?.node ?? null,
-    problems: problems.length === 0 ? NO_PROBLEMS : problems,
+    problems,
   };
 }
 
@@ -160,12 +160,9 @@ function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNo
  * The problems of a tree, in text order: one walk over the nodes that
  * hold them.
  */
-export function problemsOf(tree: FilmNode): readonly SyntaxProblem[] | undefined {
+export function problemsOf(tree: FilmNode): readonly SyntaxProblem[] {
   const { header, reviews } = tree;
-  if (reviews === null || reviews.problems.length === 0) {
-    return header.problems.length === 0 ? undefined : header.problems;
-  }
-  return header.problems.length === 0 ? reviews.problems : [...header.problems, ...reviews.problems];
+  return reviews === null ? header.problems : header.problems.concat(reviews.problems);
 }
 
 /** The reader of one vocabulary: clean text → tree and problems. */

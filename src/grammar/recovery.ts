@@ -14,7 +14,6 @@ import { opens } from "./reviews";
 import type { ReviewNode, SyntaxProblem } from "./tree";
 
 const EXPECTED_OPENING = [EXPECTED.reviewOpen];
-const EXPECTED_TITLE = [EXPECTED.title];
 
 /** A problem of `code` where the reading stands, consuming nothing. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -47,9 +46,10 @@ export const notAReview: P.Parser<SyntaxProblem<"E_REVIEW_START">> = /* @__PURE_
   return P.makeSuccess(index, { code: "E_REVIEW_START", at });
 });
 
-/** A text of blank lines only (E_EMPTY): nothing to read. */
-export const onlyBlankLines: P.Parser<SyntaxProblem<"E_EMPTY">> = /* @__PURE__ */ P((input, start) =>
-  afterBlankLines(input, start) === input.length
-    ? P.makeSuccess(input.length, { code: "E_EMPTY", at: 0 })
-    : P.makeFailure(start, EXPECTED_TITLE),
+/**
+ * A text of blank lines only (E_EMPTY): nothing to read. The listing tries
+ * it after the film, which fails only where no line holds text.
+ */
+export const onlyBlankLines: P.Parser<SyntaxProblem<"E_EMPTY">> = /* @__PURE__ */ P((input) =>
+  P.makeSuccess(input.length, { code: "E_EMPTY", at: 0 }),
 );

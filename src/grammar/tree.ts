@@ -108,6 +108,5 @@ export interface SyntaxProblem<Code extends SyntaxProblemCode = SyntaxProblemCod
 export interface ListingRead {
   /** `null` when the text holds nothing but blank lines (E_EMPTY). */
   readonly tree: ListingNode | null;
-  /** `undefined` when there were none, the common case. */
-  readonly problems: readonly SyntaxProblem[] | undefined;
+  readonly problems: readonly SyntaxProblem[];
 }
