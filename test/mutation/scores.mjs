@@ -38,7 +38,7 @@ const score = (row) => {
 const line = (name, row) =>
   `| ${name} | ${score(row)} | ${row.Killed} | ${row.Timeout} | ${row.Survived} | ${row.NoCoverage} | ${row.Ignored} |`;
 
-console.log("| file | score | killed | timed out | survived | no coverage | marked equivalent |");
+console.log("| file | score | killed | timed out | survived | no coverage | marked equivalent (or static, left out) |");
 console.log("| --- | --- | --- | --- | --- | --- | --- |");
 for (const [name, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) console.log(line(`\`${name}\``, row));
 console.log(line("all", total));
