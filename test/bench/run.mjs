@@ -447,13 +447,13 @@ const wrappedReview = (size) => `${head}"${`${sentence}\n`.repeat(Math.ceil(size
 {
   console.log("\nBrowser bundles, minified and gzipped (esbuild)");
   const sizes = await measureBundles(join(root, "dist", "index.js"));
-  for (const { name, minified, gzipped, budget } of sizes) {
-    line(
-      name,
-      kilobytes(gzipped),
-      `${kilobytes(minified)} minified, budget ${kilobytes(budget)}: ${verdict(gzipped <= budget)}`,
-    );
-    results.push(gzipped <= budget);
+  for (const { name, minified, gzipped, budget, target = budget } of sizes) {
+    const judged =
+      target === budget
+        ? `budget ${kilobytes(budget)}`
+        : `target ${kilobytes(target)} (test budget ${kilobytes(budget)})`;
+    line(name, kilobytes(gzipped), `${kilobytes(minified)} minified, ${judged}: ${verdict(gzipped <= target)}`);
+    results.push(gzipped <= target);
   }
 }
 

@@ -17,14 +17,17 @@ export const KB = 1000;
  */
 export const BUDGETS = [
   { name: "parseListing only", code: 'export { parseListing } from "film-listing";', budget: 24 * KB },
-  { name: "everything", code: 'export * from "film-listing";', budget: 50 * KB },
+  // The target is 48 KB; classic zod, which FilmSchema is written in, fills
+  // about 26 KB of it, so the test holds the bundle at 50 KB against growth.
+  { name: "everything", code: 'export * from "film-listing";', budget: 50 * KB, target: 48 * KB },
   { name: "GENRES only", code: 'export { GENRES } from "film-listing";', budget: 8 * KB },
 ];
 
 /**
  * @typedef {object} BundleSize
  * @property {string} name the app, as in {@link BUDGETS}
- * @property {number} budget its budget in bytes, gzipped
+ * @property {number} budget its budget in bytes, gzipped, which the test holds it to
+ * @property {number} [target] the size the benchmark judges it by, where smaller than its budget
  * @property {number} minified bytes of the minified bundle
  * @property {number} gzipped bytes of the minified bundle, gzipped
  * @property {{ input: string, bytes: number }[]} inputs the modules in the bundle, largest first (bytes before gzip)
@@ -64,14 +67,21 @@ export async function bundleApp(library, code, { minify }) {
  */
 export async function measureBundles(library) {
   const sizes = [];
-  for (const { name, code, budget } of BUDGETS) {
+  for (const { name, code, budget, target } of BUDGETS) {
     const { output, metafile } = await bundleApp(library, code, { minify: true });
     const [outputMeta] = Object.values(metafile.outputs);
     const inputs = Object.entries(outputMeta?.inputs ?? {})
       .map(([input, { bytesInOutput }]) => ({ input: input.replace(/^.*node_modules\//, ""), bytes: bytesInOutput }))
       .filter(({ bytes }) => bytes > 0)
       .sort((a, b) => b.bytes - a.bytes);
-    sizes.push({ name, budget, minified: output.contents.length, gzipped: gzipSync(output.contents).length, inputs });
+    sizes.push({
+      name,
+      budget,
+      target,
+      minified: output.contents.length,
+      gzipped: gzipSync(output.contents).length,
+      inputs,
+    });
   }
   return sizes;
 }
