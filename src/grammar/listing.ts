@@ -162,7 +162,10 @@ function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNo
  */
 export function problemsOf(tree: FilmNode): readonly SyntaxProblem[] {
   const { header, reviews } = tree;
-  return reviews === null ? header.problems : header.problems.concat(reviews.problems);
+  if (reviews === null) return header.problems;
+  // Stryker disable next-line ConditionalExpression: shortcut; most listings have no problem
+  if (reviews.problems.length === 0) return header.problems;
+  return header.problems.concat(reviews.problems);
 }
 
 /** The reader of one vocabulary: clean text → tree and problems. */
