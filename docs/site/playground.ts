@@ -302,22 +302,28 @@ function showUnread(id: number, why: string): void {
 }
 
 // Stale results: from the moment the text changes until its reading comes,
-// what is on show belongs to another text. It is dimmed at once and marked
-// busy, and cleared if the reading takes longer than a glance.
+// what is on show belongs to another text. It is marked busy at once; after
+// a keystroke it is dimmed, and cleared if the reading takes longer than a
+// glance; a text put in whole (a paste, a drop, a sample, Clear) clears it
+// at once, before the browser lays the new text out, which for a long text
+// can take longer than any timer.
 
 /** How long the results of the previous text stay on show, dimmed. */
 const STALE_MS = 200;
 let staleTimer: ReturnType<typeof setTimeout> | undefined;
 
-function markStale(): void {
+function markStale(replaced: boolean): void {
   output.setAttribute("aria-busy", "true");
   output.classList.add("stale");
   clearTimeout(staleTimer);
-  staleTimer = setTimeout(() => {
-    clearOutput();
-    status.textContent = "Reading…";
-    status.className = "status";
-  }, STALE_MS);
+  if (replaced) showReading();
+  else staleTimer = setTimeout(showReading, STALE_MS);
+}
+
+function showReading(): void {
+  clearOutput();
+  status.textContent = "Reading…";
+  status.className = "status";
 }
 
 function settled(): void {
@@ -398,7 +404,7 @@ function insertText(event: Event, inserted: string | undefined): void {
     listing.value = text;
   }
   sampleMenu.value = "";
-  changed();
+  changed(true);
 }
 
 // Reading: in a worker when one starts, else on this thread for a text
@@ -470,7 +476,7 @@ function startWorker(): Reader | undefined {
       if (!ran) {
         // It never ran its script: read here from now on.
         reader = readHere;
-        changed();
+        changed(false);
         return;
       }
       const crashed = reading;
@@ -526,10 +532,10 @@ const readHere: Reader = {
 
 let reader: Reader = readHere;
 
-/** The text changed: what is on show is stale until its reading comes. */
-function changed(): void {
+/** The text changed (`replaced`: put in whole): what is on show is stale until its reading comes. */
+function changed(replaced: boolean): void {
   textId++;
-  markStale();
+  markStale(replaced);
   schedule();
 }
 
@@ -556,7 +562,7 @@ function showSample(index: number): void {
   listing.value = sample.text;
   sampleMenu.value = String(index);
   listing.scrollTop = 0;
-  changed();
+  changed(true);
 }
 
 function setUp(): void {
@@ -583,16 +589,17 @@ function setUp(): void {
   sampleMenu.addEventListener("change", () => showSample(Number(sampleMenu.value)));
   listing.addEventListener("paste", (event) => insertText(event, event.clipboardData?.getData("text/plain")));
   listing.addEventListener("drop", (event) => insertText(event, event.dataTransfer?.getData("text/plain")));
-  listing.addEventListener("input", () => {
+  listing.addEventListener("input", (event) => {
     sampleMenu.value = "";
-    changed();
+    // insertFromPaste, insertFromDrop: a text put in whole.
+    changed(event instanceof InputEvent && event.inputType.startsWith("insertFrom"));
   });
   listing.addEventListener("scroll", syncScroll);
   clearButton.addEventListener("click", () => {
     release();
     listing.value = "";
     sampleMenu.value = "";
-    changed();
+    changed(true);
     listing.focus();
   });
   new ResizeObserver(() => {
