@@ -7,7 +7,8 @@
  */
 
 import type { ListingIssueCode } from "./errors";
-import { CERTIFICATIONS, GENRES } from "./vocabulary";
+import { lineEnd } from "./grammar/patterns";
+import { CERTIFICATIONS, DEFAULT_VOCABULARY } from "./vocabulary";
 
 /**
  * The advice for an issue of `code` at clean offset `at`, or `undefined`.
@@ -84,7 +85,6 @@ function valueAt(line: string, index: number): { kind: ValueKind; end: number } 
 }
 
 const CERTIFICATION_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(CERTIFICATIONS);
-const GENRE_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(GENRES.map((genre) => genre.toLowerCase()));
 
 /** `a`, `a and b`, `a, b and c`. */
 function listed(names: readonly string[]): string {
@@ -112,7 +112,7 @@ function listingFurtherDown(clean: string, at: number): string | undefined {
   let second = -1;
   let firstValue = -1;
   for (let line = 0, start = 0; start <= clean.length; line++) {
-    const end = lineEndAt(clean, start);
+    const end = lineEnd(clean, start);
     if (end > start) {
       if (first === -1) first = line;
       else if (second === -1) second = line;
@@ -162,7 +162,7 @@ function titleAbove(clean: string, year: number, yearStart: number): { line: num
       values++;
     }
   };
-  skip((from, to) => GENRE_NAMES.has(clean.slice(from, to).toLowerCase()), MOST_LINES_BEFORE_YEAR);
+  skip((from, to) => DEFAULT_VOCABULARY.genres.has(clean.slice(from, to).toLowerCase()), MOST_LINES_BEFORE_YEAR);
   skip((from) => matchesLine(VOTES_LINE, clean, from), 1);
   skip((from) => matchesLine(RATING_LINE, clean, from), 1);
   while (index > stop && end === start) up();
@@ -183,12 +183,6 @@ function lineStartBefore(clean: string, end: number): number {
   return end <= 0 ? 0 : clean.lastIndexOf("\n", end - 1) + 1;
 }
 
-/** Where the clean line starting at `start` ends: its line break, or the end. */
-function lineEndAt(clean: string, start: number): number {
-  const end = clean.indexOf("\n", start);
-  return end === -1 ? clean.length : end;
-}
-
 // Whole clean lines: each is tried at a line's start, and ends at its end.
 const YEAR_LINE = /\d{4}(?![^\n])/y;
 const VOTES_LINE = /\( ?\d[\d,.]* ?[km]? ?\)(?![^\n])/iy;
@@ -196,9 +190,7 @@ const RATING_LINE = /\d(?:\.\d+)?(?![^\n])/y;
 
 /** The clean line that holds offset `at`. */
 function lineAt(clean: string, at: number): string {
-  const start = clean.lastIndexOf("\n", at - 1) + 1;
-  const end = clean.indexOf("\n", at);
-  return clean.slice(start, end === -1 ? clean.length : end);
+  return clean.slice(lineStartBefore(clean, at), lineEnd(clean, at));
 }
 
 /** The 1-based number of the line that holds clean offset `at`: line breaks are those of the original text. */

@@ -3,7 +3,6 @@
  * value was read, from the same reading as `parseListing`.
  */
 
-import type { FieldPath } from "./checked-record";
 import {
   errorWithIssuesOnRead,
   issueOf,
@@ -145,16 +144,10 @@ export function inspectText(text: unknown, setup: ReadingSetup, spans?: SpanList
 }
 
 /** The spans found, in text order (by their start; ties in the order found), placed in the original input. */
-function placeSpans({ paths, starts, ends }: SpanList, map: OffsetMap): FieldSpan[] {
-  const order = orderByStart(starts);
+function placeSpans(spans: SpanList, map: OffsetMap): FieldSpan[] {
   const placed: FieldSpan[] = [];
-  for (let at = 0; at < paths.length; at++) {
-    const index = order === undefined ? at : (order[at] as number);
-    placed.push({
-      path: paths[index] as FieldPath,
-      start: map.at(starts[index] as number),
-      end: map.after(ends[index] as number),
-    });
+  for (const index of orderByStart(spans)) {
+    placed.push({ path: spans.path(index), start: map.at(spans.start(index)), end: map.after(spans.end(index)) });
   }
   return placed;
 }
@@ -242,23 +235,43 @@ function endOfText(clean: string): number {
 }
 
 /**
- * The indices of `keys` in the order of their keys, equal keys in their
- * order; `undefined` when they are in order already. The spans come as a
- * few runs already in order (the header's, the trailing run's, each
- * section's names, the values'), each of which may hold hundreds of
- * thousands: the engine's sort, which is stable and merges runs it finds
- * in order, orders them in one pass.
+ * The indices of the spans in the order of their starts, equal starts in
+ * the order found. The spans come as a few runs already in order (the
+ * header's, the trailing run's, each section's names, the reviews', the
+ * values'), each of which may hold hundreds of thousands: the runs are
+ * merged, two by two, until one is left.
  */
-function orderByStart(keys: readonly number[]): number[] | undefined {
-  for (let index = 1; index < keys.length; index++) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; indices in order are what the sort returns
-    if ((keys[index - 1] as number) > (keys[index] as number)) {
-      const order: number[] = [];
-      for (let at = 0; at < keys.length; at++) order.push(at);
-      return order.sort((a, b) => (keys[a] as number) - (keys[b] as number));
-    }
+function orderByStart(spans: SpanList): Int32Array {
+  const { length } = spans;
+  let order = new Int32Array(length);
+  let merged = new Int32Array(length);
+  // Where each run starts, and the end of the last.
+  let bounds = [0];
+  for (let index = 0; index < length; index++) {
+    order[index] = index;
+    if (index > 0 && spans.start(index - 1) > spans.start(index)) bounds.push(index);
   }
-  return undefined;
+  bounds.push(length);
+  while (bounds.length > 2) {
+    const next = [0];
+    for (let run = 0; run + 1 < bounds.length; run += 2) {
+      // A last run without a pair is copied as it is.
+      const end = bounds[Math.min(run + 2, bounds.length - 1)] as number;
+      const middle = bounds[run + 1] as number;
+      let left = bounds[run] as number;
+      let right = middle;
+      for (let at = left; at < end; at++) {
+        // A tie takes the left run's, found first.
+        const takeLeft =
+          right === end || (left < middle && spans.start(order[left] as number) <= spans.start(order[right] as number));
+        merged[at] = order[takeLeft ? left++ : right++] as number;
+      }
+      next.push(end);
+    }
+    [order, merged] = [merged, order];
+    bounds = next;
+  }
+  return order;
 }
 
 /** A grammar problem as an issue: what was expected there, and what stood there. */

@@ -24,7 +24,7 @@ import type {
   ListingNode,
   ListingRead,
   ListSectionNode,
-  ReviewNode,
+  ReviewList,
   ReviewsSectionNode,
   RuntimeNode,
   SyntaxProblem,
@@ -46,9 +46,9 @@ interface HeaderTop {
 
 /** What follows `Community Reviews`: runs of reviews, and the problems between them. */
 type ReviewItem =
-  | ReviewNode[]
+  | ReviewList
   | SyntaxProblem
-  | { readonly problem: SyntaxProblem<"E_UNTERMINATED_REVIEW">; readonly review: ReviewNode };
+  | { readonly problem: SyntaxProblem<"E_UNTERMINATED_REVIEW">; readonly textEnd: number };
 
 /** The rules of the language, by the type of their values. */
 interface ListingSpec {
@@ -143,17 +143,22 @@ function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null):
 function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNode {
   const [first] = items;
   // The common case: one run of reviews, used as it is.
-  if (items.length === 1 && Array.isArray(first)) return { header, reviews: first, problems: NO_PROBLEMS };
-  const reviews: ReviewNode[] = [];
+  if (items.length === 1 && first instanceof Int32Array) {
+    return { header, reviews: first, unclosed: false, problems: NO_PROBLEMS };
+  }
+  const runs: ReviewList[] = [];
   const problems: SyntaxProblem[] = [];
+  let unclosed = false;
   for (const item of items) {
-    if (Array.isArray(item)) for (const review of item) reviews.push(review);
-    else if ("review" in item) {
+    if (item instanceof Int32Array) runs.push(item);
+    else if ("problem" in item) {
+      // It runs to the end: the last item.
       problems.push(item.problem);
-      reviews.push(item.review);
+      runs.push(Int32Array.of(item.problem.at, item.textEnd));
+      unclosed = true;
     } else problems.push(item);
   }
-  return { header, reviews, problems };
+  return { header, reviews: Int32Array.from(runs.flatMap((run) => [...run])), unclosed, problems };
 }
 
 /**

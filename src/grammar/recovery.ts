@@ -11,7 +11,7 @@
 import P from "parsimmon";
 import { afterBlankLines, EXPECTED, lineEnd } from "./patterns";
 import { opens } from "./reviews";
-import type { ReviewNode, SyntaxProblem } from "./tree";
+import type { SyntaxProblem } from "./tree";
 
 const EXPECTED_OPENING = [EXPECTED.reviewOpen];
 
@@ -24,14 +24,14 @@ function problemHere<Code extends SyntaxProblem["code"]>(code: Code): P.Parser<S
 /** No year where one must stand: the header goes on as if it had (E_MISSING_YEAR). */
 export const missingYear: P.Parser<SyntaxProblem<"E_MISSING_YEAR">> = /* @__PURE__ */ problemHere("E_MISSING_YEAR");
 
-/** A review that opens and never closes (E_UNTERMINATED_REVIEW): it runs to the end and is kept. */
-export const unterminatedToEnd: P.Parser<{ problem: SyntaxProblem<"E_UNTERMINATED_REVIEW">; review: ReviewNode }> =
+/**
+ * A review that opens and never closes (E_UNTERMINATED_REVIEW): it runs to
+ * the end, where its text ends, and is kept.
+ */
+export const unterminatedToEnd: P.Parser<{ problem: SyntaxProblem<"E_UNTERMINATED_REVIEW">; textEnd: number }> =
   /* @__PURE__ */ P((input, at) => {
     if (!opens(input.charCodeAt(at))) return P.makeFailure(at, EXPECTED_OPENING);
-    return P.makeSuccess(input.length, {
-      problem: { code: "E_UNTERMINATED_REVIEW", at },
-      review: { at, text: input.slice(at + 1), closed: false },
-    });
+    return P.makeSuccess(input.length, { problem: { code: "E_UNTERMINATED_REVIEW", at }, textEnd: input.length });
   });
 
 /**

@@ -5,7 +5,7 @@
 
 import P from "parsimmon";
 import { EXPECTED } from "./patterns";
-import type { ReviewNode } from "./tree";
+import type { ReviewList } from "./tree";
 
 const NEWLINE = 10;
 const QUOTE = 0x22; // "
@@ -40,20 +40,40 @@ function closingLineEnd(input: string, start: number): number {
 const EXPECTED_REVIEW = [EXPECTED.reviewOpen];
 
 /**
- * One review or more, one after another, as one leaf: each from its
- * opening quote to its closing one (see {@link closingLineEnd}), with the
- * blank lines after it. A run of reviews is read in one loop rather than
- * by `many()`, whose every step costs more than a short review.
+ * Walks a run of reviews from `start`, calling `visit` with where each
+ * opens and where its text ends; returns where the run ends, after the
+ * blank lines of its last review.
  */
-export const reviewRun: P.Parser<ReviewNode[]> = /* @__PURE__ */ P((input, start) => {
-  const reviews: ReviewNode[] = [];
+function walkRun(input: string, start: number, visit: (open: number, textEnd: number) => void): number {
   let index = start;
   while (opens(input.charCodeAt(index))) {
     const end = closingLineEnd(input, index);
     if (end === -1) break;
-    reviews.push({ at: index, text: input.slice(index + 1, end - 1), closed: true });
+    // The text runs up to the closing quote, the line's last character.
+    visit(index, end - 1);
     index = end;
     while (input.charCodeAt(index) === NEWLINE) index++;
   }
-  return reviews.length === 0 ? P.makeFailure(start, EXPECTED_REVIEW) : P.makeSuccess(index, reviews);
+  return index;
+}
+
+/**
+ * One review or more, one after another, as one leaf: each from its
+ * opening quote to its closing one (see {@link closingLineEnd}), with the
+ * blank lines after it, as a {@link ReviewList}'s bounds. A run of reviews
+ * is read in one loop rather than by `many()`, whose every step costs more
+ * than a short review; it is walked twice, first to count its reviews, so
+ * that their bounds fill an array of just their size.
+ */
+export const reviewRun: P.Parser<Int32Array> = /* @__PURE__ */ P((input, start) => {
+  let count = 0;
+  const end = walkRun(input, start, () => count++);
+  if (count === 0) return P.makeFailure(start, EXPECTED_REVIEW);
+  const bounds = new Int32Array(2 * count);
+  let at = 0;
+  walkRun(input, start, (open, textEnd) => {
+    bounds[at++] = open;
+    bounds[at++] = textEnd;
+  });
+  return P.makeSuccess(end, bounds);
 });

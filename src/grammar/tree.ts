@@ -63,20 +63,24 @@ export interface ListSectionNode {
   readonly lines: LineBlock;
 }
 
-/** One review: the text between its quotes, not yet trimmed. */
-export interface ReviewNode {
-  /** Where its opening quote stands. */
-  readonly at: number;
-  readonly text: string;
-  /** `false` for a review that never closes and runs to the end (E_UNTERMINATED_REVIEW). */
-  readonly closed: boolean;
-}
+/**
+ * Reviews one after another, as offsets in the clean text, two numbers a
+ * review: review `i` opens at `bounds[2 * i]` (its opening quote), and its
+ * text, not yet trimmed, runs from just after that quote to
+ * `bounds[2 * i + 1]` (its closing quote, or the end of the input for a
+ * review that never closes). Held as numbers rather than a node per
+ * review: a page may hold hundreds of thousands of one-line reviews, and a
+ * node each would cost more than the record.
+ */
+export type ReviewList = Int32Array;
 
 /** `Community Reviews` and the reviews after it. */
 export interface ReviewsSectionNode {
   readonly header: LineNode;
   /** Every review, an unterminated one included. */
-  readonly reviews: readonly ReviewNode[];
+  readonly reviews: ReviewList;
+  /** Whether the last review never closes and runs to the end (E_UNTERMINATED_REVIEW). */
+  readonly unclosed: boolean;
   /** The lines read past (E_REVIEW_START) and a review that never closes (E_UNTERMINATED_REVIEW), in text order. */
   readonly problems: readonly SyntaxProblem[];
 }

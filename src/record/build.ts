@@ -75,7 +75,7 @@ export function buildRecord(run: RecordRun): PartialFilm {
   }
 
   const synopsis = kept(tree.synopsis);
-  const reviews = readReviews(tree);
+  const reviews = readReviews(tree, spans);
   const record: DraftFilm = {
     title: collapseSpaces(header.title.text),
     rating: header.rating && Number(header.rating.text),
@@ -92,7 +92,7 @@ export function buildRecord(run: RecordRun): PartialFilm {
     reviews: reviews.kept,
   };
   checkValues(run, record, reviews);
-  spans.values(record, tree, synopsis, reviews.nodes);
+  spans.values(record, tree, synopsis);
   if (record.certification !== null && !vocabulary.certifications.has(record.certification.toLowerCase())) {
     issues.warn(
       "W_CERTIFICATION_SHAPE",

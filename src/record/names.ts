@@ -10,7 +10,7 @@
  */
 
 import { collapseSpaces } from "../grammar/patterns";
-import type { SpanSink } from "./spans";
+import type { ListField, SpanSink } from "./spans";
 
 /**
  * What follows a comma that does not split names, up to the next comma or
@@ -48,10 +48,10 @@ function nextSeparator(text: string, from: number): number {
 /** The names of one list section, line by line. */
 export class SectionNames {
   readonly names: string[] = [];
-  readonly #field: string;
+  readonly #field: ListField;
   readonly #spans: SpanSink;
 
-  constructor(field: string, spans: SpanSink) {
+  constructor(field: ListField, spans: SpanSink) {
     this.#field = field;
     this.#spans = spans;
   }

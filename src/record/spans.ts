@@ -5,70 +5,120 @@
  */
 
 import type { FieldPath } from "../checked-record";
-import type { LineBlock, LineNode, ListingNode, ReviewNode } from "../grammar/tree";
+import type { LineBlock, LineNode, ListingNode } from "../grammar/tree";
 import type { PartialFilm } from "./build";
+
+/** The lists whose items have a span each. */
+export type ListField = "genres" | "cast" | "directors" | "badges" | "availableOn";
 
 /** What the record builder tells of where it read each value. */
 export interface SpanSink {
   /** A list's item, `field[index]`, read from `start` to `end`. */
-  item(field: string, index: number, start: number, end: number): void;
+  item(field: ListField, index: number, start: number, end: number): void;
+  /** The text of the record's review `index`, read from `start` to `end`. */
+  review(index: number, start: number, end: number): void;
   /** The spans of the values read from one line or a block of lines, once the record is made. */
-  values(record: PartialFilm, tree: ListingNode, synopsis: LineBlock, reviews: readonly ReviewNode[]): void;
+  values(record: PartialFilm, tree: ListingNode, synopsis: LineBlock): void;
 }
 
 /** The sink of a reading that asks for no spans. */
-export const NO_SPANS: SpanSink = { item() {}, values() {} };
-
-const SPACE = 32;
-const NEWLINE = 10;
-const isTrimmed = (code: number) => code === SPACE || code === NEWLINE;
+export const NO_SPANS: SpanSink = { item() {}, review() {}, values() {} };
 
 /**
- * The spans of an inspection, in the order they were read: for each, its
- * path and its clean-text offsets (`end` exclusive), in three lists rather
- * than an object each, as a list may hold hundreds of thousands.
+ * The fields, whose index in this list is a span's kind: a value read from
+ * one line (the header's, in their order) or from a block, a list's item
+ * (from `genres` on), or a review's text. A span's path is kept as its
+ * kind until the span is placed, as a list may hold hundreds of thousands
+ * of items.
+ */
+const FIELDS = [
+  "title",
+  "rating",
+  "voteCount",
+  "year",
+  "runtimeMinutes",
+  "certification",
+  "synopsis",
+  "genres",
+  "cast",
+  "directors",
+  "badges",
+  "availableOn",
+  "reviews",
+] as const;
+const SYNOPSIS = 6;
+const FIRST_LIST = 7;
+const REVIEW = 12;
+
+/** The numbers kept of each span: its kind, its index in a list, its start and its end. */
+const STRIDE = 4;
+
+/**
+ * The spans of an inspection, in the order they were read: four numbers a
+ * span in one typed array, which grows by doubling, rather than an object
+ * and a path each.
  */
 export class SpanList implements SpanSink {
-  readonly paths: FieldPath[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  #data = new Int32Array(16 * STRIDE);
+  #length = 0;
 
-  item(field: string, index: number, start: number, end: number): void {
-    this.#push([field, index], start, end);
+  /** How many spans were told. */
+  get length(): number {
+    return this.#length;
   }
 
-  values(record: PartialFilm, tree: ListingNode, synopsis: LineBlock, reviews: readonly ReviewNode[]): void {
+  item(field: ListField, index: number, start: number, end: number): void {
+    this.#push(FIELDS.indexOf(field), index, start, end);
+  }
+
+  review(index: number, start: number, end: number): void {
+    this.#push(REVIEW, index, start, end);
+  }
+
+  values(record: PartialFilm, tree: ListingNode, synopsis: LineBlock): void {
     const { header } = tree;
-    this.#line(["title"], header.title);
-    if (record.rating !== null) this.#line(["rating"], header.rating as LineNode);
-    if (record.voteCount !== null) this.#line(["voteCount"], header.votes as LineNode);
-    if (record.year !== null) this.#line(["year"], header.year as LineNode);
-    if (record.runtimeMinutes !== null) this.#line(["runtimeMinutes"], header.runtime as LineNode);
-    if (record.certification !== null) this.#line(["certification"], header.certification as LineNode);
-    if (synopsis.end > synopsis.start) this.#push(["synopsis"], synopsis.start, synopsis.end);
-    let index = 0;
-    for (const review of reviews) {
-      // Only the reviews the record keeps, those with text.
-      if (record.reviews[index]?.text !== review.text.trim()) continue;
-      // A kept review holds some text: both walks stop at it.
-      const { text, at } = review;
-      let start = 0;
-      let end = text.length;
-      while (isTrimmed(text.charCodeAt(start))) start++;
-      while (isTrimmed(text.charCodeAt(end - 1))) end--;
-      this.#push(["reviews", index, "text"], at + 1 + start, at + 1 + end);
-      index++;
+    const lines = [header.title, header.rating, header.votes, header.year, header.runtime, header.certification];
+    lines.forEach((line, kind) => {
+      // A value the record refused, or the line does not hold, is null.
+      if (record[FIELDS[kind] as keyof PartialFilm] !== null) {
+        const { at, text } = line as LineNode;
+        this.#push(kind, 0, at, at + text.length);
+      }
+    });
+    if (synopsis.end > synopsis.start) this.#push(SYNOPSIS, 0, synopsis.start, synopsis.end);
+  }
+
+  /** Where span `index` starts. */
+  start(index: number): number {
+    return this.#data[index * STRIDE + 2] as number;
+  }
+
+  /** Where span `index` ends. */
+  end(index: number): number {
+    return this.#data[index * STRIDE + 3] as number;
+  }
+
+  /** The path of span `index`: a new array each time, which the caller owns. */
+  path(index: number): FieldPath {
+    const kind = this.#data[index * STRIDE] as number;
+    const field = FIELDS[kind] as string;
+    if (kind < FIRST_LIST) return [field];
+    const item = this.#data[index * STRIDE + 1] as number;
+    return kind === REVIEW ? [field, item, "text"] : [field, item];
+  }
+
+  #push(kind: number, index: number, start: number, end: number): void {
+    let data = this.#data;
+    const at = this.#length * STRIDE;
+    if (at === data.length) {
+      data = new Int32Array(at * 2);
+      data.set(this.#data);
+      this.#data = data;
     }
-  }
-
-  /** A span over one whole line. */
-  #line(path: FieldPath, line: LineNode): void {
-    this.#push(path, line.at, line.at + line.text.length);
-  }
-
-  #push(path: FieldPath, start: number, end: number): void {
-    this.paths.push(path);
-    this.starts.push(start);
-    this.ends.push(end);
+    data[at] = kind;
+    data[at + 1] = index;
+    data[at + 2] = start;
+    data[at + 3] = end;
+    this.#length++;
   }
 }

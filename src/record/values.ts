@@ -8,58 +8,76 @@
 import type { core } from "zod/v4";
 import type { FieldPath } from "../checked-record";
 import { collapseSpaces } from "../grammar/patterns";
-import type { LineNode, ListingNode, ReviewNode } from "../grammar/tree";
+import type { LineNode, ListingNode, ReviewList } from "../grammar/tree";
 import { checkParsedFilm, MAX_RATING, MIN_YEAR } from "../parsed-schema";
 import type { DraftFilm, PartialFilm, RecordRun } from "./build";
 import { IssueRank, type RecordIssue } from "./issues";
+import type { SpanSink } from "./spans";
 
 /**
- * The reviews read: the nodes to validate, the index of the first with no
+ * The reviews read: those to validate, the index of the first with no
  * text (-1 for none), and the texts of the others, which the record keeps.
  */
 export interface ReviewsRead {
-  readonly nodes: readonly ReviewNode[];
+  /** The clean text the reviews' offsets are in. */
+  readonly input: string;
+  /** The reviews' offsets, as a {@link ReviewList} holds them. */
+  readonly bounds: ReviewList;
   readonly firstEmpty: number;
   /** How many hold no text. */
   readonly empty: number;
   readonly kept: { text: string }[];
 }
 
+const NO_BOUNDS: ReviewList = /* @__PURE__ */ new Int32Array(0);
+
 /**
  * The reviews to validate: all, but an unterminated one (which ran to the
- * end) only when it holds some text; its error already tells of it.
+ * end) only when it holds some text; its error already tells of it. Each
+ * kept text is trimmed, and its span told to `spans` (a review with text
+ * is never refused).
  */
-export function readReviews(tree: ListingNode): ReviewsRead {
-  const kept: { text: string }[] = [];
-  // Stryker disable next-line UnaryOperator: equivalent when no review is empty
-  if (tree.reviews === null) return { nodes: [], firstEmpty: -1, empty: 0, kept };
-  let nodes = tree.reviews.reviews;
-  const last = nodes[nodes.length - 1];
-  if (last !== undefined && !last.closed && isEmptyReview(last)) nodes = nodes.slice(0, -1);
+export function readReviews(tree: ListingNode, spans: SpanSink): ReviewsRead {
+  const { input } = tree;
+  const bounds = tree.reviews?.reviews ?? NO_BOUNDS;
+  let count = bounds.length / 2;
+  if (tree.reviews?.unclosed && isEmptyReview(input, bounds, count - 1)) count--;
+  // Made at its largest size, and cut to the reviews kept.
+  const kept: { text: string }[] = new Array(count);
+  let keptCount = 0;
   // Stryker disable next-line UnaryOperator: equivalent when no review is empty
   let firstEmpty = -1;
   let empty = 0;
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index] as ReviewNode;
-    if (!isEmptyReview(node)) kept.push({ text: node.text.trim() });
-    // Stryker disable next-line ConditionalExpression: shortcut; the schema would tell each empty review alike
-    else if (empty++ === 0) firstEmpty = index;
+  for (let index = 0; index < count; index++) {
+    const start = textStart(input, bounds, index);
+    let end = bounds[2 * index + 1] as number;
+    if (start === end) {
+      // Stryker disable next-line ConditionalExpression: shortcut; the schema would tell each empty review alike
+      if (empty++ === 0) firstEmpty = index;
+      continue;
+    }
+    while (isTrimmed(input.charCodeAt(end - 1))) end--;
+    spans.review(keptCount, start, end);
+    kept[keptCount++] = { text: input.slice(start, end) };
   }
-  return { nodes, firstEmpty, empty, kept };
+  kept.length = keptCount;
+  return { input, bounds, firstEmpty, empty, kept };
 }
 
-/**
- * Whether a review holds nothing but spaces and line breaks: the only
- * white space of clean text, so that its trimmed text is empty.
- */
-function isEmptyReview(review: ReviewNode): boolean {
-  const { text } = review;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code !== 32 && code !== 10) return false;
-  }
-  return true;
+/** Trimmed away: clean text has no white space but spaces and line breaks. */
+const isTrimmed = (code: number): boolean => code === 32 || code === 10;
+
+/** Where the text of review `index` of `bounds` starts, once trimmed: where it ends when it holds no text. */
+function textStart(input: string, bounds: ReviewList, index: number): number {
+  const end = bounds[2 * index + 1] as number;
+  let start = (bounds[2 * index] as number) + 1;
+  while (start < end && isTrimmed(input.charCodeAt(start))) start++;
+  return start;
 }
+
+/** Whether review `index` of `bounds` holds nothing but spaces and line breaks, so that its trimmed text is empty. */
+const isEmptyReview = (input: string, bounds: ReviewList, index: number): boolean =>
+  textStart(input, bounds, index) === bounds[2 * index + 1];
 
 /**
  * Whether the numbers the input decides plainly keep the schema's rules:
@@ -88,10 +106,11 @@ export function plainlyInRange(record: PartialFilm, latestYear: number): boolean
  * with text is never refused, so with no empty review it sees none).
  */
 export function checkValues(run: RecordRun, record: DraftFilm, reviews: ReviewsRead): void {
-  const { firstEmpty, nodes } = reviews;
+  const { firstEmpty, kept } = reviews;
   // Stryker disable next-line ConditionalExpression: shortcut; the schema passes what this passes
   if (firstEmpty === -1 && plainlyInRange(record, run.latestYear)) return;
-  const checked = nodes.slice(0, firstEmpty + 1).map((review) => ({ text: review.text.trim() }));
+  // The reviews up to the first empty one: the texts kept before it, then its empty text.
+  const checked = firstEmpty === -1 ? [] : [...kept.slice(0, firstEmpty), { text: "" }];
   const result = checkParsedFilm({ ...record, reviews: checked }, run.latestYear);
   if (!result.success) invalidValues(run, record, result.error.issues, reviews);
 }
@@ -148,7 +167,7 @@ function invalidValues(
         break;
       default: {
         // The reviews, the schema's last field: the first empty one.
-        issues.push(emptyReviewIssue(reviews.nodes[index as number] as ReviewNode, path, issue));
+        issues.push(emptyReviewIssue(reviews, index as number, path, issue));
         continue;
       }
     }
@@ -159,11 +178,10 @@ function invalidValues(
   // the issues kept, so are the others, and they are only counted.
   let left = reviews.empty - 1;
   for (let index = reviews.firstEmpty + 1; left > 0; index++) {
-    const review = reviews.nodes[index] as ReviewNode;
-    if (!isEmptyReview(review)) continue;
+    if (!isEmptyReview(reviews.input, reviews.bounds, index)) continue;
     // Stryker disable next-line ConditionalExpression: shortcut; push drops what this counts
-    if (issues.skips(IssueRank.value, review.at, left)) return;
-    issues.push(emptyReviewIssue(review, ["reviews", index, "text"]));
+    if (issues.skips(IssueRank.value, reviews.bounds[2 * index] as number, left)) return;
+    issues.push(emptyReviewIssue(reviews, index, ["reviews", index, "text"]));
     left--;
   }
 }
@@ -173,9 +191,11 @@ function invalidValues(
  * closing one. (An unterminated review that holds no text is left out by
  * `readReviews`.) `cause` is the schema's issue, given for the first.
  */
-function emptyReviewIssue(review: ReviewNode, path: FieldPath, cause?: unknown): RecordIssue {
-  const end = review.at + review.text.length + 2;
-  return { code: "E_INVALID", rank: IssueRank.value, at: review.at, end, reason: "review is empty", path, cause };
+function emptyReviewIssue({ bounds }: ReviewsRead, index: number, path: FieldPath, cause?: unknown): RecordIssue {
+  const at = bounds[2 * index] as number;
+  // Just after its closing quote.
+  const end = (bounds[2 * index + 1] as number) + 1;
+  return { code: "E_INVALID", rank: IssueRank.value, at, end, reason: "review is empty", path, cause };
 }
 
 function shown(node: LineNode): string {
