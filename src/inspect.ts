@@ -240,6 +240,13 @@ function endOfText(clean: string): number {
  * header's, the trailing run's, each section's names, the reviews', the
  * values'), each of which may hold hundreds of thousands: the runs are
  * merged, two by two, until one is left.
+ *
+ * Equivalent mutants, marked "shortcut": where the runs are split (any
+ * split into runs in order merges to the same order; before the first
+ * span and past the last, a start reads as undefined, before nothing) and
+ * the loops' bounds (a typed array drops a write past its end, and a write
+ * at a run's end is overwritten by the next run's merge). No two spans
+ * start at the same offset, so a tie never comes to the merge.
  */
 function orderByStart(spans: SpanList): Int32Array {
   const { length } = spans;
@@ -247,8 +254,10 @@ function orderByStart(spans: SpanList): Int32Array {
   let merged = new Int32Array(length);
   // Where each run starts, and the end of the last.
   let bounds = [0];
+  // Stryker disable next-line EqualityOperator: shortcut
   for (let index = 0; index < length; index++) {
     order[index] = index;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: shortcut
     if (index > 0 && spans.start(index - 1) > spans.start(index)) bounds.push(index);
   }
   bounds.push(length);
@@ -260,10 +269,13 @@ function orderByStart(spans: SpanList): Int32Array {
       const middle = bounds[run + 1] as number;
       let left = bounds[run] as number;
       let right = middle;
+      // Stryker disable next-line EqualityOperator: shortcut
       for (let at = left; at < end; at++) {
-        // A tie takes the left run's, found first.
+        // A tie would take the left run's, found first.
         const takeLeft =
-          right === end || (left < middle && spans.start(order[left] as number) <= spans.start(order[right] as number));
+          right === end ||
+          // Stryker disable next-line EqualityOperator: no tie
+          (left < middle && spans.start(order[left] as number) <= spans.start(order[right] as number));
         merged[at] = order[takeLeft ? left++ : right++] as number;
       }
       next.push(end);

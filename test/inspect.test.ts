@@ -93,6 +93,15 @@ describe("recovery", () => {
     expect(issues.map((issue) => [issue.code, issue.line])).toEqual([["E_UNTERMINATED_REVIEW", 6]]);
   });
 
+  test("tells of an empty last review after a skipped line: only an unterminated one is left out", () => {
+    const { film, issues } = inspect(["T", "1948", "Community Reviews", "Read more", '"One."', '"  "']);
+    expect(film.reviews).toEqual([{ text: "One." }]);
+    expect(issues.map((issue) => [issue.code, issue.line, issue.path])).toEqual([
+      ["E_REVIEW_START", 4, undefined],
+      ["E_INVALID", 6, ["reviews", 1, "text"]],
+    ]);
+  });
+
   test("leaves a refused vote count out of the record and keeps the other values", () => {
     const { film, issues } = inspect(["T", "4.3", "(2.5)", "1948", "90 min"]);
     expect([film.rating, film.voteCount, film.year, film.runtimeMinutes]).toEqual([4.3, null, 1948, 90]);
@@ -380,6 +389,11 @@ describe("maxIssues", () => {
     expect(inspectListing(starring(2500), { ...options, maxIssues: Number.POSITIVE_INFINITY }).issues).toHaveLength(
       2500,
     );
+  });
+
+  test("counts one issue past the limit in the singular", () => {
+    const { issues } = inspectListing(starring(3), { ...options, maxIssues: 2 });
+    expect(issues.at(-1)?.reason).toBe("1 more issue is not listed (maxIssues is 2)");
   });
 
   test("keeps the first issues in text order, whatever order they are found in", () => {

@@ -938,6 +938,9 @@ describe("API", () => {
     const validation = failure(["Title", "9", "1948"]);
     expect(validation.path).toEqual(["rating"]);
     expect(validation.cause).toMatchObject({ code: "too_big" });
+    const emptyReview = failure(["Title", "1948", "Community Reviews", '"A feast."', '"  "']);
+    expect(emptyReview.path).toEqual(["reviews", 1, "text"]);
+    expect(emptyReview.cause).toMatchObject({ code: "too_small", origin: "string", minimum: 1 });
     expect(validation).toBeInstanceOf(Error);
     expect(validation.name).toBe("ListingError");
   });

@@ -143,6 +143,7 @@ function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null):
 function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNode {
   const [first] = items;
   // The common case: one run of reviews, used as it is.
+  // Stryker disable next-line ConditionalExpression,BlockStatement: shortcut; the loop below makes the same node
   if (items.length === 1 && first instanceof Int32Array) {
     return { header, reviews: first, unclosed: false, problems: NO_PROBLEMS };
   }

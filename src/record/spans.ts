@@ -59,6 +59,7 @@ const STRIDE = 4;
  * and a path each.
  */
 export class SpanList implements SpanSink {
+  // Stryker disable next-line ArithmeticOperator: capacity; it grows as needed
   #data = new Int32Array(16 * STRIDE);
   #length = 0;
 

@@ -43,6 +43,7 @@ export function readReviews(tree: ListingNode, spans: SpanSink): ReviewsRead {
   let count = bounds.length / 2;
   if (tree.reviews?.unclosed && isEmptyReview(input, bounds, count - 1)) count--;
   // Made at its largest size, and cut to the reviews kept.
+  // Stryker disable next-line ArrayDeclaration: capacity
   const kept: { text: string }[] = new Array(count);
   let keptCount = 0;
   // Stryker disable next-line UnaryOperator: equivalent when no review is empty
@@ -71,6 +72,8 @@ const isTrimmed = (code: number): boolean => code === 32 || code === 10;
 function textStart(input: string, bounds: ReviewList, index: number): number {
   const end = bounds[2 * index + 1] as number;
   let start = (bounds[2 * index] as number) + 1;
+  // The character at the text's end, its closing quote or past the input, is never trimmed.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: guard; the walk stops at the end by itself
   while (start < end && isTrimmed(input.charCodeAt(start))) start++;
   return start;
 }

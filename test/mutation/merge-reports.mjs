@@ -8,7 +8,7 @@
 //
 //   node test/mutation/merge-reports.mjs reports/stryker-incremental.json reports/parts/*.json
 
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 
 const OUT = "reports/stryker-incremental.json";
 const inputs = process.argv.slice(2).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
@@ -76,6 +76,8 @@ for (const report of reports) {
     }
   }
 }
+// An older part may hold a file that is gone: its results are dropped.
+for (const file of Object.keys(merged.files)) if (!existsSync(file)) delete merged.files[file];
 writeFileSync(OUT, `${JSON.stringify(merged, null, 2)}\n`);
 const counts = Object.entries(merged.files).map(([file, { mutants }]) => `${file} ${mutants.length}`);
 console.log(`${OUT}: ${counts.join(", ")}`);
