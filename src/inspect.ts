@@ -202,7 +202,7 @@ function moreIssues(more: number, maxIssues: number, map: OffsetMap): ListingPar
     offset,
     end: { line, column, offset },
     reason,
-    message: `line ${line}, column ${column}: ${reason}`,
+    message: messageOf(line, column, reason, undefined),
     path: [],
   };
 }

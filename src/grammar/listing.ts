@@ -110,8 +110,6 @@ export function listingLanguage(vocabulary: Vocabulary): P.TypedLanguage<Listing
   });
 }
 
-const NO_PROBLEMS: readonly SyntaxProblem[] = /* @__PURE__ */ Object.freeze([]);
-
 /** The header node: its lines, and its problems in text order. */
 function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null): HeaderNode {
   const year = "code" in top.year ? null : top.year;
@@ -141,12 +139,6 @@ function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null):
 
 /** The reviews section: the reviews in order, and the problems between them. */
 function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNode {
-  const [first] = items;
-  // The common case: one run of reviews, used as it is.
-  // Stryker disable next-line ConditionalExpression,BlockStatement: shortcut; the loop below makes the same node
-  if (items.length === 1 && first instanceof Int32Array) {
-    return { header, reviews: first, unclosed: false, problems: NO_PROBLEMS };
-  }
   const runs: ReviewList[] = [];
   const problems: SyntaxProblem[] = [];
   let unclosed = false;
@@ -159,7 +151,10 @@ function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNo
       unclosed = true;
     } else problems.push(item);
   }
-  return { header, reviews: Int32Array.from(runs.flatMap((run) => [...run])), unclosed, problems };
+  // The common case, one run, is used as it is.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: shortcut; the runs joined are the same
+  const reviews = runs.length === 1 ? (runs[0] as ReviewList) : Int32Array.from(runs.flatMap((run) => [...run]));
+  return { header, reviews, unclosed, problems };
 }
 
 /**

@@ -42,9 +42,7 @@ export function readReviews(tree: ListingNode, spans: SpanSink): ReviewsRead {
   const bounds = tree.reviews?.reviews ?? NO_BOUNDS;
   let count = bounds.length / 2;
   if (tree.reviews?.unclosed && isEmptyReview(input, bounds, count - 1)) count--;
-  // Made at its largest size, and cut to the reviews kept.
-  // Stryker disable next-line ArrayDeclaration: capacity
-  const kept: { text: string }[] = new Array(count);
+  let kept: { text: string }[] = [];
   let keptCount = 0;
   // Stryker disable next-line UnaryOperator: equivalent when no review is empty
   let firstEmpty = -1;
@@ -59,6 +57,9 @@ export function readReviews(tree: ListingNode, spans: SpanSink): ReviewsRead {
     }
     while (isTrimmed(input.charCodeAt(end - 1))) end--;
     spans.review(keptCount, start, end);
+    // Made at the first text, as large as the reviews left, and cut to the texts kept.
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration,ArithmeticOperator: capacity
+    if (keptCount === 0) kept = new Array(count - index);
     kept[keptCount++] = { text: input.slice(start, end) };
   }
   kept.length = keptCount;
