@@ -1,7 +1,7 @@
 import { execFileSync, type StdioOptions, spawn } from "node:child_process";
-import { openSync } from "node:fs";
+import { openSync, statSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -11,13 +11,23 @@ import tsupConfig from "../tsup.config";
 
 const ROOT = join(import.meta.dirname, "..");
 
+/** Whether every folder above and at `path` lets other users pass through it. */
+function othersCanReach(path: string): boolean {
+  for (let folder = path; ; folder = dirname(folder)) {
+    if ((statSync(folder).mode & 0o001) === 0) return false;
+    if (dirname(folder) === folder) return true;
+  }
+}
+
 /**
  * Who runs the command when a test needs file modes to count: the test's
  * own user, or as root (whom no mode stops) the unprivileged `nobody`;
- * "none" when running as root on a system without that user.
+ * "none" when running as root on a system without that user, or in a
+ * clone that user cannot reach (under a private home or temporary folder).
  */
 const UNPRIVILEGED: "self" | "none" | { readonly uid: number; readonly gid: number } = (() => {
   if (process.getuid?.() !== 0) return "self";
+  if (!othersCanReach(ROOT)) return "none";
   try {
     const [uid, gid] = ["-u", "-g"].map((flag) => Number(execFileSync("id", [flag, "nobody"], { encoding: "utf8" })));
     return uid !== undefined && gid !== undefined && uid > 0 && gid > 0 ? { uid, gid } : "none";
