@@ -777,6 +777,11 @@ describe("reviews (SPEC 1.5)", () => {
     ]);
   });
 
+  test("reads a run of many reviews, every one in order", () => {
+    const texts = Array.from({ length: 50 }, (_, index) => `Review ${index + 1}.`);
+    expect(reviews(...texts.map((text) => `"${text}"`))).toEqual(texts.map((text) => ({ text })));
+  });
+
   test("trims after removing the quotes", () => {
     expect(reviews('" Great. "')).toEqual([{ text: "Great." }]);
   });

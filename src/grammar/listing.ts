@@ -141,20 +141,17 @@ function headerNode(top: HeaderTop, certification: HeaderLine<LineNode> | null):
 function reviewsSection(header: LineNode, items: ReviewItem[]): ReviewsSectionNode {
   const runs: ReviewList[] = [];
   const problems: SyntaxProblem[] = [];
-  let unclosed = false;
   for (const item of items) {
     if (item instanceof Int32Array) runs.push(item);
     else if ("problem" in item) {
-      // It runs to the end: the last item.
       problems.push(item.problem);
       runs.push(Int32Array.of(item.problem.at, item.textEnd));
-      unclosed = true;
     } else problems.push(item);
   }
   // The common case, one run, is used as it is.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: shortcut; the runs joined are the same
   const reviews = runs.length === 1 ? (runs[0] as ReviewList) : Int32Array.from(runs.flatMap((run) => [...run]));
-  return { header, reviews, unclosed, problems };
+  return { header, reviews, problems };
 }
 
 /**

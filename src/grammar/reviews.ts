@@ -40,40 +40,30 @@ function closingLineEnd(input: string, start: number): number {
 const EXPECTED_REVIEW = [EXPECTED.reviewOpen];
 
 /**
- * Walks a run of reviews from `start`, calling `visit` with where each
- * opens and where its text ends; returns where the run ends, after the
- * blank lines of its last review.
- */
-function walkRun(input: string, start: number, visit: (open: number, textEnd: number) => void): number {
-  let index = start;
-  while (opens(input.charCodeAt(index))) {
-    const end = closingLineEnd(input, index);
-    if (end === -1) break;
-    // The text runs up to the closing quote, the line's last character.
-    visit(index, end - 1);
-    index = end;
-    while (input.charCodeAt(index) === NEWLINE) index++;
-  }
-  return index;
-}
-
-/**
  * One review or more, one after another, as one leaf: each from its
  * opening quote to its closing one (see {@link closingLineEnd}), with the
  * blank lines after it, as a {@link ReviewList}'s bounds. A run of reviews
  * is read in one loop rather than by `many()`, whose every step costs more
- * than a short review; it is walked twice, first to count its reviews, so
- * that their bounds fill an array of just their size.
+ * than a short review; the bounds fill a typed array that doubles as it
+ * fills, cut to their number at the end.
  */
-export const reviewRun: P.Parser<Int32Array> = /* @__PURE__ */ P((input, start) => {
-  let count = 0;
-  const end = walkRun(input, start, () => count++);
-  if (count === 0) return P.makeFailure(start, EXPECTED_REVIEW);
-  const bounds = new Int32Array(2 * count);
-  let at = 0;
-  walkRun(input, start, (open, textEnd) => {
-    bounds[at++] = open;
-    bounds[at++] = textEnd;
-  });
-  return P.makeSuccess(end, bounds);
+export const reviewRun: P.Parser<ReviewList> = /* @__PURE__ */ P((input, start) => {
+  let bounds = new Int32Array(16);
+  let length = 0;
+  let index = start;
+  while (opens(input.charCodeAt(index))) {
+    const end = closingLineEnd(input, index);
+    if (end === -1) break;
+    if (length === bounds.length) {
+      const grown = new Int32Array(length * 2);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    // The text runs up to the closing quote, the line's last character.
+    bounds[length++] = index;
+    bounds[length++] = end - 1;
+    index = end;
+    while (input.charCodeAt(index) === NEWLINE) index++;
+  }
+  return length === 0 ? P.makeFailure(start, EXPECTED_REVIEW) : P.makeSuccess(index, bounds.slice(0, length));
 });

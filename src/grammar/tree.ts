@@ -79,9 +79,11 @@ export interface ReviewsSectionNode {
   readonly header: LineNode;
   /** Every review, an unterminated one included. */
   readonly reviews: ReviewList;
-  /** Whether the last review never closes and runs to the end (E_UNTERMINATED_REVIEW). */
-  readonly unclosed: boolean;
-  /** The lines read past (E_REVIEW_START) and a review that never closes (E_UNTERMINATED_REVIEW), in text order. */
+  /**
+   * The lines read past (E_REVIEW_START) and a review that never closes
+   * (E_UNTERMINATED_REVIEW), in text order: a review that never closes runs
+   * to the end, so it is the last review, and its problem the last problem.
+   */
   readonly problems: readonly SyntaxProblem[];
 }
 

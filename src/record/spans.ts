@@ -46,9 +46,9 @@ const FIELDS = [
   "availableOn",
   "reviews",
 ] as const;
-const SYNOPSIS = 6;
-const FIRST_LIST = 7;
-const REVIEW = 12;
+const SYNOPSIS = /* @__PURE__ */ FIELDS.indexOf("synopsis");
+const FIRST_LIST = /* @__PURE__ */ FIELDS.indexOf("genres");
+const REVIEW = /* @__PURE__ */ FIELDS.indexOf("reviews");
 
 /** The numbers kept of each span: its kind, its index in a list, its start and its end. */
 const STRIDE = 4;

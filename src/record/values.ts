@@ -41,7 +41,8 @@ export function readReviews(tree: ListingNode, spans: SpanSink): ReviewsRead {
   const { input } = tree;
   const bounds = tree.reviews?.reviews ?? NO_BOUNDS;
   let count = bounds.length / 2;
-  if (tree.reviews?.unclosed && isEmptyReview(input, bounds, count - 1)) count--;
+  const unclosed = tree.reviews?.problems.at(-1)?.code === "E_UNTERMINATED_REVIEW";
+  if (unclosed && isEmptyReview(input, bounds, count - 1)) count--;
   let kept: { text: string }[] = [];
   let keptCount = 0;
   // Stryker disable next-line UnaryOperator: equivalent when no review is empty
@@ -114,7 +115,7 @@ export function checkValues(run: RecordRun, record: DraftFilm, reviews: ReviewsR
   // Stryker disable next-line ConditionalExpression: shortcut; the schema passes what this passes
   if (firstEmpty === -1 && plainlyInRange(record, run.latestYear)) return;
   // The reviews up to the first empty one: the texts kept before it, then its empty text.
-  const checked = firstEmpty === -1 ? [] : [...kept.slice(0, firstEmpty), { text: "" }];
+  const checked = firstEmpty === -1 ? [] : kept.slice(0, firstEmpty).concat({ text: "" });
   const result = checkParsedFilm({ ...record, reviews: checked }, run.latestYear);
   if (!result.success) invalidValues(run, record, result.error.issues, reviews);
 }
