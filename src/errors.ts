@@ -498,7 +498,8 @@ export interface ListingErrorConstructor {
   readonly prototype: ListingError;
 }
 
-class ListingErrorClass extends Error {
+// Named as users know it, for stack traces and `console.log`.
+const ListingErrorClass = class ListingError extends Error {
   override readonly name = "ListingError";
   readonly code: ListingErrorCode;
   readonly line: number;
@@ -533,7 +534,7 @@ class ListingErrorClass extends Error {
       Object.defineProperty(this, "issues", {
         configurable: true,
         enumerable: true,
-        get(this: ListingErrorClass) {
+        get(this: object) {
           const issues = issuesOf();
           Object.defineProperty(this, "issues", ISSUES(issues));
           return issues;
@@ -541,7 +542,7 @@ class ListingErrorClass extends Error {
       });
     }
   }
-}
+};
 
 /** A plain property, as an assignment in the constructor would make it. */
 const ISSUES = (value: unknown): PropertyDescriptor => ({

@@ -747,6 +747,24 @@ describe.concurrent("command line", { timeout: SPAWN_TIMEOUT }, () => {
       expect((await runCli([command, "--help"])).stdout).toBe(run.stdout);
     },
   );
+
+  test("--help after inputs alone prints the help of parse, the command they run", async () => {
+    const parseHelp = (await runCli(["help", "parse"])).stdout;
+    const run = await runCli(["scraped", "--out-dir", "json", "--help"]);
+    expect(run.stdout).toBe(parseHelp);
+    expect(run.status).toBe(0);
+    expect((await runCli(["--help", "parse"])).stdout).toBe(parseHelp);
+  });
+
+  test("each batch command's help says what --update writes for a text that fails, and what exit 1 means", async () => {
+    const parseHelp = (await runCli(["help", "parse"])).stdout;
+    const inspectHelp = (await runCli(["help", "inspect"])).stdout;
+    expect(parseHelp).toContain("missing (a failing parse as its expected error) and say what changed");
+    expect(inspectHelp).toContain("missing (a text with errors too) and say what changed");
+    expect(parseHelp).toMatch(/\n {2}1 {4}some input failed, could not be read, or drifted;/);
+    expect(inspectHelp).toMatch(/\n {2}1 {4}some input has an error \(with --check or --update: an error its JSON\n/);
+    for (const help of [parseHelp, inspectHelp]) expect(help).toContain("  -v, --version         print the version\n");
+  });
 });
 
 /** A folder of `count` copies of the reference listing, and one failing listing first in path order. */

@@ -8,23 +8,23 @@ import type { CommandName } from "./args";
 /** Where the whole guide to the command is. */
 export const DOCS_URL = "https://github.com/film-listing/film-listing/blob/main/docs/cli.md";
 
-const EXIT_BATCH = `Exit status:
-  0    every input parsed (with --check: and matched its JSON; with --update:
-       and its JSON is now current)
-  1    some input failed, could not be read, or drifted; or output could not be written
-  2    bad usage
+/** The end of a batch command's exit status, after what 0 and 1 mean for it. */
+const EXIT_BATCH_END = `  2    bad usage
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM)`;
 
 const INPUTS = `  <file|dir|->          a listing; a folder means every *.txt below it, sorted by path;
                         - (or, with no argument, piped input) reads standard input`;
 
-const BATCH_OPTIONS = `  --out-dir DIR         write DIR/<name>.json for each input instead of printing
+/** The options of `parse` and `inspect`; `written` is what `--update` writes for a text that fails. */
+const batchOptions = (
+  written: string,
+): string => `  --out-dir DIR         write DIR/<name>.json for each input instead of printing
   --ndjson              print one line {"path":…,…} per input, even for one input
   --check               compare each input's result with its JSON (DIR/<name>.json with
                         --out-dir, else x.json beside x.txt) by value; print the first
                         difference, its JSON path and line, on stdout; writes nothing
   --update              the same comparison; write the JSON where it differs or is
-                        missing (a failing parse as its expected error) and say what changed;
+                        missing (${written}) and say what changed;
                         with either, a JSON in DIR that no input of a folder gives is named
                         in a notice, left as it is
   --reporter github     print failures and drift as GitHub Actions workflow commands
@@ -36,7 +36,8 @@ const BATCH_OPTIONS = `  --out-dir DIR         write DIR/<name>.json for each in
   -q, --quiet           no summary or progress line; failures are still printed`;
 
 const COMMON_OPTIONS = `  --color, --no-color   force colour on, or off (default: on a terminal, unless NO_COLOR is set)
-  -h, --help            print this help`;
+  -h, --help            print this help
+  -v, --version         print the version`;
 
 /** The help of each command, and of the command as a whole (`undefined`). */
 const HELP: Readonly<Record<CommandName | "", string>> = {
@@ -72,7 +73,7 @@ Arguments:
 ${INPUTS}
 
 Options:
-${BATCH_OPTIONS}
+${batchOptions("a failing parse as its expected error")}
   --schema-org          print schema.org Movie JSON-LD instead of the record
                         (NDJSON lines are then {"path":…,"schemaOrg":…})
   --schema-url URL      the $schema of written records (default: the path from each
@@ -86,7 +87,11 @@ Examples:
   film-listing parse scraped --out-dir json --update --reference-date 2026-11-25
   node scrape.mjs | film-listing parse -   # a scraper printing the listing's innerText
 
-${EXIT_BATCH}
+Exit status:
+  0    every input parsed (with --check: and matched its JSON; with --update:
+       and its JSON is now current)
+  1    some input failed, could not be read, or drifted; or output could not be written
+${EXIT_BATCH_END}
 
 Documentation: ${DOCS_URL}
 `,
@@ -94,13 +99,13 @@ Documentation: ${DOCS_URL}
 
 Read every value a listing holds and every problem in it: prints
 {"film":…,"issues":[…]} per input (pretty JSON for one input, NDJSON with the
-path for several). Exit status 1 when any input has an issue of severity error.
+path for several).
 
 Arguments:
 ${INPUTS}
 
 Options:
-${BATCH_OPTIONS}
+${batchOptions("a text with errors too")}
   --spans               add where each value was read: {"film","issues","spans"}
 ${COMMON_OPTIONS}
 
@@ -109,7 +114,14 @@ Examples:
   film-listing inspect scraped --spans --out-dir inspected
   film-listing inspect fixtures/inspect --check --reference-date 2026-11-25
 
-${EXIT_BATCH}
+Exit status:
+  0    no input has an issue of severity error, warnings alone allowed (with
+       --check: every result matched its JSON; with --update: its JSON is now
+       current)
+  1    some input has an error (with --check or --update: an error its JSON
+       records is no failure), could not be read, or drifted; or output could
+       not be written
+${EXIT_BATCH_END}
 
 Documentation: ${DOCS_URL}
 `,

@@ -39,7 +39,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       return 0;
     }
     if (line.flags.help === true) {
-      io.stdout.write(helpText(line.named ? line.command : undefined));
+      // With inputs, the default command is the one asked about.
+      const asked = line.named || line.positionals.length > 0;
+      io.stdout.write(helpText(asked ? line.command : undefined));
       return 0;
     }
     if (line.command === "help") {
