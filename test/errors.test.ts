@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { codeFrame } from "../src/errors";
 import { ERROR_CODES, formatCodeFrame, inspectListing, ListingError, safeParseListing } from "../src/index";
@@ -135,6 +136,13 @@ describe("code frames of many issues", () => {
 });
 
 describe("ListingError", () => {
+  test("is named ListingError in a stack trace and in console.log", () => {
+    const { error } = safeParseListing("The Red Shoes\n7.5\n1948", { referenceDate });
+    expect(ListingError.name).toBe("ListingError");
+    expect(error?.stack?.split("\n")[0]).toBe("ListingError: line 2, column 1: rating 7.5 is outside 0–5");
+    expect(inspect(error).split("\n")[0]).toBe("ListingError: line 2, column 1: rating 7.5 is outside 0–5");
+  });
+
   test("cuts a long offending line short in found and in the message", () => {
     const line = `Starring: ${"Moira Shearer, ".repeat(8)}`;
     const error = errorOf(`Title\nDrama\n${line}\n1948`);
